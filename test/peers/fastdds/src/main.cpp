@@ -1,0 +1,34 @@
+// cvm_fastdds_peer: an independent ROS-2-like DDS peer on Fast DDS 2.9 for the interop tests of CvM.Ros.
+//   pub-images  publishes sensor_msgs/msg/Image (rgb8) on a ROS topic and prints what it sent
+//   sub-images  subscribes to images and prints one line per image (FNV-1a hash of the data, metadata)
+//   discovery   reads ros_discovery_info (Gid 16 or 24 bytes) and prints the decoded entries, plus the
+//               endpoints it discovers through DDS built-in discovery (their GUIDs, topics and types)
+// All output is JSON, one object per line. Exit code 0 on success, 2 on bad arguments, 3 on failure.
+#include "modes.hpp"
+#include "options.hpp"
+#include "output.hpp"
+
+#include <exception>
+#include <iostream>
+
+int main(int argc, char** argv)
+{
+    cvm_peer::Options options;
+    if (!cvm_peer::parse_options(argc, argv, options)) return 2;
+    cvm_peer::install_stop_sources(options.stdin_quit);
+    try
+    {
+        switch (options.mode)
+        {
+            case cvm_peer::Mode::PubImages: return cvm_peer::run_pub_images(options);
+            case cvm_peer::Mode::SubImages: return cvm_peer::run_sub_images(options);
+            case cvm_peer::Mode::Discovery: return cvm_peer::run_discovery(options);
+        }
+    }
+    catch (const std::exception& e)
+    {
+        cvm_peer::emit("{\"event\":\"error\",\"message\":" + cvm_peer::json_str(e.what()) + "}");
+        return 3;
+    }
+    return 3;
+}
