@@ -1,0 +1,38 @@
+using CvM.Messages.Cdr;
+
+namespace CvM.Messages.GeometryMsgs;
+
+/// <summary>
+/// A velocity with uncertainty (<c>geometry_msgs/msg/TwistWithCovariance</c>). <see cref="Covariance"/> is a row-major 6x6 matrix (36 values); the message owns
+/// its array.
+/// </summary>
+public sealed class TwistWithCovariance : IRosMessage<TwistWithCovariance>
+{
+    /// <summary>Number of covariance values (6x6).</summary>
+    public const int CovarianceLength = 36;
+
+    /// <summary>The mean.</summary>
+    public Twist Twist { get; set; }
+
+    /// <summary>Row-major 6x6 covariance (x, y, z, rotation about X, Y, Z); exactly 36 values.</summary>
+    public double[] Covariance { get; set; } = new double[CovarianceLength];
+
+    /// <inheritdoc />
+    public static string RosType => "geometry_msgs/msg/TwistWithCovariance";
+
+    /// <inheritdoc />
+    public static TwistWithCovariance Read(ref CdrReader reader)
+    {
+        var value = Twist.Read(ref reader);
+        var covariance = new double[CovarianceLength];
+        reader.ReadDoubles(covariance);
+        return new TwistWithCovariance { Twist = value, Covariance = covariance };
+    }
+
+    /// <inheritdoc />
+    public void Write(ref CdrWriter writer)
+    {
+        Twist.Write(ref writer);
+        writer.WriteFixedDoubles(Covariance, CovarianceLength, "covariance");
+    }
+}

@@ -1,0 +1,46 @@
+using CvM.Messages.Cdr;
+using CvM.Messages.GeometryMsgs;
+using CvM.Messages.StdMsgs;
+
+namespace CvM.Messages.NavMsgs;
+
+/// <summary>
+/// An estimate of pose and velocity (<c>nav_msgs/msg/Odometry</c>): the pose of <see cref="ChildFrameId"/>
+/// in <c>Header.FrameId</c> (so <c>T_header_child</c>), the twist in the child frame. The message owns its
+/// covariance arrays.
+/// </summary>
+public sealed class Odometry : IRosMessage<Odometry>
+{
+    /// <summary>Stamp and the frame of the pose.</summary>
+    public Header Header { get; set; }
+
+    /// <summary>The frame the pose points to; the twist is expressed in it.</summary>
+    public string ChildFrameId { get; set; } = string.Empty;
+
+    /// <summary>Pose of the child frame in the header frame, with covariance.</summary>
+    public PoseWithCovariance Pose { get; set; } = new();
+
+    /// <summary>Velocity in the child frame, with covariance.</summary>
+    public TwistWithCovariance Twist { get; set; } = new();
+
+    /// <inheritdoc />
+    public static string RosType => "nav_msgs/msg/Odometry";
+
+    /// <inheritdoc />
+    public static Odometry Read(ref CdrReader reader) => new()
+    {
+        Header = Header.Read(ref reader),
+        ChildFrameId = reader.ReadStringInterned(),
+        Pose = PoseWithCovariance.Read(ref reader),
+        Twist = TwistWithCovariance.Read(ref reader),
+    };
+
+    /// <inheritdoc />
+    public void Write(ref CdrWriter writer)
+    {
+        Header.Write(ref writer);
+        writer.WriteString(ChildFrameId);
+        Pose.Write(ref writer);
+        Twist.Write(ref writer);
+    }
+}
