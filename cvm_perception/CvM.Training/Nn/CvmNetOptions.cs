@@ -1,0 +1,41 @@
+namespace CvM.Training.Nn;
+
+/// <summary>Shape parameters of <see cref="CvmNet"/>. Widths are multiples of 16 (DESIGN §5 oneDNN trap).</summary>
+public sealed record CvmNetOptions
+{
+    /// <summary>Model input height in pixels (multiple of 32).</summary>
+    public int ImageHeight { get; init; } = 128;
+
+    /// <summary>Model input width in pixels (multiple of 32).</summary>
+    public int ImageWidth { get; init; } = 160;
+
+    /// <summary>Depth planes D of the cost volume (multiple of 16).</summary>
+    public int Planes { get; init; } = 32;
+
+    /// <summary>Channels of the cross-view features (multiple of 16).</summary>
+    public int Channels { get; init; } = 64;
+
+    /// <summary>Attention heads.</summary>
+    public int Heads { get; init; } = 4;
+
+    /// <summary>Side of the square attention windows (tokens at 1/8 resolution).</summary>
+    public int Window { get; init; } = 4;
+
+    /// <summary>Semantic logits: 13 NYUv2 classes + void (id 0).</summary>
+    public const int SemanticClasses = 14;
+
+    /// <summary>Feature-map height at 1/8.</summary>
+    public int H8 => ImageHeight / 8;
+
+    /// <summary>Feature-map width at 1/8.</summary>
+    public int W8 => ImageWidth / 8;
+
+    /// <summary>Throws when a size constraint is broken.</summary>
+    public void Validate()
+    {
+        if (ImageHeight % 32 != 0 || ImageWidth % 32 != 0) throw new ArgumentException("image size must be a multiple of 32");
+        if (Planes % 16 != 0 || Channels % 16 != 0) throw new ArgumentException("planes and channels must be multiples of 16");
+        if (H8 % Window != 0 || W8 % Window != 0) throw new ArgumentException("1/8 feature map must tile into windows");
+        if (Channels % Heads != 0) throw new ArgumentException("channels must divide into heads");
+    }
+}
