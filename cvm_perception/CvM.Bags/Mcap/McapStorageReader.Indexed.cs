@@ -1,0 +1,310 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.IO.Hashing;
+
+namespace CvM.Bags.Mcap;
+
+/// <summary>Reading through the summary: chunk indexes pick the chunks, message indexes the messages.</summary>
+public sealed partial class McapStorageReader
+{
+    /// <summary>A message located by a message index: log time, chunk ordinal (file order), slot of the loaded chunk, offset in it.</summary>
+    private readonly record struct IndexEntry(long LogTime, int ChunkOrdinal, int Slot, long Offset);
+
+    /// <summary>Decompressed records of one chunk in a pooled buffer: <c>Buffer[Start..Start+Length]</c>.</summary>
+    private readonly record struct LoadedChunk(byte[] Buffer, int Start, int Length, int Ordinal);
+
+    private static readonly Comparison<IndexEntry> EntryOrder = (a, b) =>
+    {
+        var c = a.LogTime.CompareTo(b.LogTime);
+        if (c != 0) return c;
+        c = a.ChunkOrdinal.CompareTo(b.ChunkOrdinal);
+        return c != 0 ? c : a.Offset.CompareTo(b.Offset);
+    };
+
+    private IEnumerable<BagMessage> ReadIndexed(BagReadFilter filter)
+    {
+        var selected = SelectedChannels(filter);
+        if (selected.Count == 0) yield break;
+        var candidates = new List<int>();
+        for (var i = 0; i < _chunkIndexes.Count; i++)
+        {
+            var ci = _chunkIndexes[i];
+            if (!filter.OverlapsTime(ci.MessageStartTime, ci.MessageEndTime)) continue;
+            if (ci.MessageIndexOffsets.Count > 0 && !ci.MessageIndexOffsets.Keys.Any(selected.Contains)) continue;
+            candidates.Add(i);
+        }
+        candidates.Sort((a, b) =>
+        {
+            var c = _chunkIndexes[a].MessageStartTime.CompareTo(_chunkIndexes[b].MessageStartTime);
+            return c != 0 ? c : a.CompareTo(b);
+        });
+        var loaded = new List<LoadedChunk>();
+        var entries = new List<IndexEntry>();
+        try
+        {
+            for (var g = 0; g < candidates.Count;)
+            {
+                // A group is a run of chunks whose time ranges overlap: their messages are merged by log time.
+                var h = g;
+                var groupEnd = long.MinValue;
+                while (h < candidates.Count && (h == g || _chunkIndexes[candidates[h]].MessageStartTime <= groupEnd))
+                {
+                    groupEnd = Math.Max(groupEnd, _chunkIndexes[candidates[h]].MessageEndTime);
+                    h++;
+                }
+                for (var k = g; k < h; k++)
+                {
+                    var ordinal = candidates[k];
+                    if (!TryLoadChunk(ordinal, out var chunk)) continue;
+                    loaded.Add(chunk);
+                    CollectEntries(ordinal, loaded.Count - 1, chunk, selected, filter, entries);
+                }
+                entries.Sort(EntryOrder);
+                foreach (var e in entries)
+                {
+                    if (TryDecodeMessage(loaded[e.Slot], e.Offset, selected, out var message)) yield return message;
+                }
+                entries.Clear();
+                ReturnChunks(loaded);
+                g = h;
+            }
+        }
+        finally
+        {
+            ReturnChunks(loaded);
+        }
+    }
+
+    private static void ReturnChunks(List<LoadedChunk> loaded)
+    {
+        foreach (var c in loaded) ArrayPool<byte>.Shared.Return(c.Buffer);
+        loaded.Clear();
+    }
+
+    /// <summary>Reads, checks and decompresses chunk <paramref name="ordinal"/>; false after a reported fault.</summary>
+    private bool TryLoadChunk(int ordinal, out LoadedChunk chunk)
+    {
+        chunk = default;
+        var ci = _chunkIndexes[ordinal];
+        var record = $"Chunk #{ordinal}";
+        if (ci.ChunkLength < McapFormat.RecordHeaderLength || ci.ChunkLength > int.MaxValue || ci.ChunkStartOffset + ci.ChunkLength > _length)
+        {
+            _errors.Report(Error(BagErrorKind.Truncated, ci.ChunkStartOffset, record,
+                $"the chunk of {ci.ChunkLength} bytes runs past the end of the file ({_length} bytes)"));
+            return false;
+        }
+        var raw = ArrayPool<byte>.Shared.Rent((int)ci.ChunkLength);
+        var keepRaw = false;
+        try
+        {
+            if (!ReadExactly(ci.ChunkStartOffset, raw.AsSpan(0, (int)ci.ChunkLength)))
+            {
+                _errors.Report(Error(BagErrorKind.Truncated, ci.ChunkStartOffset, record, "the chunk could not be read whole"));
+                return false;
+            }
+            if (raw[0] != (byte)McapOpcode.Chunk)
+            {
+                _errors.Report(Error(BagErrorKind.InvalidRecord, ci.ChunkStartOffset, record, $"the chunk index points at opcode {raw[0]:X2}, not a Chunk"));
+                return false;
+            }
+            if (!TryDecodeChunk(raw.AsSpan(0, (int)ci.ChunkLength), ci.ChunkStartOffset, record, out var decoded)) return false;
+            if (decoded.Buffer is null)
+            {
+                keepRaw = true;
+                chunk = new LoadedChunk(raw, decoded.Start, decoded.Length, ordinal);
+            }
+            else
+            {
+                chunk = new LoadedChunk(decoded.Buffer, 0, decoded.Length, ordinal);
+            }
+            return true;
+        }
+        finally
+        {
+            if (!keepRaw) ArrayPool<byte>.Shared.Return(raw);
+        }
+    }
+
+    /// <summary>Decoded chunk: either a new pooled <c>Buffer</c> or, for an uncompressed chunk, a range of the record (<c>Buffer</c> null).</summary>
+    private readonly record struct DecodedChunk(byte[]? Buffer, int Start, int Length, long StartTime, long EndTime);
+
+    /// <summary>Parses a whole Chunk record (header included), decompresses and CRC-checks its records.</summary>
+    private bool TryDecodeChunk(ReadOnlySpan<byte> chunkRecord, long offset, string record, out DecodedChunk decoded)
+    {
+        decoded = default;
+        long start, end, uncompressedSize;
+        uint crc;
+        string compression;
+        int recordsStart, recordsLength;
+        try
+        {
+            var r = new McapSpanReader(chunkRecord[McapFormat.RecordHeaderLength..]);
+            start = r.Time();
+            end = r.Time();
+            uncompressedSize = (long)r.U64();
+            crc = r.U32();
+            compression = r.String();
+            var records = r.BytesU64();
+            recordsLength = records.Length;
+            recordsStart = McapFormat.RecordHeaderLength + r.Position - recordsLength;
+        }
+        catch (McapFormatException e)
+        {
+            _errors.Report(Error(BagErrorKind.InvalidRecord, offset, record, e.Message));
+            return false;
+        }
+        if (!McapChunkCodec.IsSupported(compression))
+        {
+            _errors.Report(Error(BagErrorKind.UnsupportedCompression, offset, record, $"chunk compression '{compression}' is not supported (none, zstd, lz4)"));
+            return false;
+        }
+        if (uncompressedSize > int.MaxValue - 64)
+        {
+            _errors.Report(Error(BagErrorKind.InvalidRecord, offset, record, $"uncompressed size {uncompressedSize} is too large"));
+            return false;
+        }
+        var size = (int)uncompressedSize;
+        byte[]? target = null;
+        ReadOnlySpan<byte> plain;
+        if (compression.Length == 0)
+        {
+            if (recordsLength != size)
+            {
+                _errors.Report(Error(BagErrorKind.InvalidRecord, offset, record, $"uncompressed chunk holds {recordsLength} bytes, header says {size}"));
+                return false;
+            }
+            plain = chunkRecord.Slice(recordsStart, recordsLength);
+        }
+        else
+        {
+            target = ArrayPool<byte>.Shared.Rent(Math.Max(size, 1));
+            try
+            {
+                _codec.Decompress(compression, chunkRecord.Slice(recordsStart, recordsLength), target, size);
+            }
+            catch (InvalidDataException e)
+            {
+                ArrayPool<byte>.Shared.Return(target);
+                _errors.Report(Error(BagErrorKind.DecompressionFailed, offset, record, $"{compression} chunk is corrupt: {e.Message}"));
+                return false;
+            }
+            plain = target.AsSpan(0, size);
+        }
+        if (_options.VerifyCrc && crc != 0)
+        {
+            var actual = Crc32.HashToUInt32(plain);
+            if (actual != crc)
+            {
+                if (target is not null) ArrayPool<byte>.Shared.Return(target);
+                _errors.Report(Error(BagErrorKind.CrcMismatch, offset, record, $"chunk CRC {actual:X8} differs from the stored {crc:X8}"));
+                return false;
+            }
+        }
+        decoded = target is null ? new DecodedChunk(null, recordsStart, recordsLength, start, end) : new DecodedChunk(target, 0, size, start, end);
+        return true;
+    }
+
+    /// <summary>Adds the messages of one loaded chunk that pass the filter, from its message indexes (or by walking it).</summary>
+    private void CollectEntries(int ordinal, int slot, LoadedChunk chunk, HashSet<ushort> selected, BagReadFilter filter, List<IndexEntry> entries)
+    {
+        var ci = _chunkIndexes[ordinal];
+        if (ci.MessageIndexOffsets.Count == 0 || ci.MessageIndexLength <= 0 || ci.MessageIndexLength > int.MaxValue)
+        {
+            WalkChunk(chunk, slot, selected, filter, entries);
+            return;
+        }
+        var indexStart = ci.ChunkStartOffset + ci.ChunkLength;
+        var length = (int)ci.MessageIndexLength;
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            if (!ReadExactly(indexStart, buffer.AsSpan(0, length)))
+            {
+                _errors.Report(Error(BagErrorKind.Truncated, indexStart, $"MessageIndex of chunk #{ordinal}", "message indexes run past the end of the file"));
+                WalkChunk(chunk, slot, selected, filter, entries);
+                return;
+            }
+            var span = buffer.AsSpan(0, length);
+            for (var pos = 0; pos + McapFormat.RecordHeaderLength <= span.Length;)
+            {
+                var opcode = span[pos];
+                var len = BinaryPrimitives.ReadUInt64LittleEndian(span[(pos + 1)..]);
+                if (len > (ulong)(span.Length - pos - McapFormat.RecordHeaderLength)) break;
+                var content = span.Slice(pos + McapFormat.RecordHeaderLength, (int)len);
+                if (opcode == (byte)McapOpcode.MessageIndex && content.Length >= 6)
+                {
+                    var channel = BinaryPrimitives.ReadUInt16LittleEndian(content);
+                    if (selected.Contains(channel))
+                    {
+                        var arrayLength = (int)Math.Min(BinaryPrimitives.ReadUInt32LittleEndian(content[2..]), (uint)(content.Length - 6));
+                        var pairs = content.Slice(6, arrayLength);
+                        for (var p = 0; p + 16 <= pairs.Length; p += 16)
+                        {
+                            var time = (long)BinaryPrimitives.ReadUInt64LittleEndian(pairs[p..]);
+                            if (filter.KeepsTime(time))
+                                entries.Add(new IndexEntry(time, ordinal, slot, (long)BinaryPrimitives.ReadUInt64LittleEndian(pairs[(p + 8)..])));
+                        }
+                    }
+                }
+                pos += McapFormat.RecordHeaderLength + (int)len;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Adds the messages of a chunk without message indexes by walking its records.</summary>
+    private void WalkChunk(LoadedChunk chunk, int slot, HashSet<ushort> selected, BagReadFilter filter, List<IndexEntry> entries)
+    {
+        var span = chunk.Buffer.AsSpan(chunk.Start, chunk.Length);
+        for (var pos = 0; pos + McapFormat.RecordHeaderLength <= span.Length;)
+        {
+            var len = BinaryPrimitives.ReadUInt64LittleEndian(span[(pos + 1)..]);
+            if (len > (ulong)(span.Length - pos - McapFormat.RecordHeaderLength)) break;
+            if (span[pos] == (byte)McapOpcode.Message && len >= 22)
+            {
+                var content = span[(pos + McapFormat.RecordHeaderLength)..];
+                var channel = BinaryPrimitives.ReadUInt16LittleEndian(content);
+                var time = (long)BinaryPrimitives.ReadUInt64LittleEndian(content[6..]);
+                if (selected.Contains(channel) && filter.KeepsTime(time)) entries.Add(new IndexEntry(time, chunk.Ordinal, slot, pos));
+            }
+            pos += McapFormat.RecordHeaderLength + (int)len;
+        }
+    }
+
+    /// <summary>Decodes the Message record at <paramref name="offset"/> of a loaded chunk; false after a reported fault.</summary>
+    private bool TryDecodeMessage(LoadedChunk chunk, long offset, HashSet<ushort> selected, out BagMessage message)
+    {
+        message = default;
+        var ci = _chunkIndexes[chunk.Ordinal];
+        var span = chunk.Buffer.AsSpan(chunk.Start, chunk.Length);
+        if (offset < 0 || offset + McapFormat.RecordHeaderLength + 22 > span.Length || span[(int)offset] != (byte)McapOpcode.Message)
+        {
+            _errors.Report(Error(BagErrorKind.InvalidRecord, ci.ChunkStartOffset, $"MessageIndex of chunk #{chunk.Ordinal}",
+                $"index offset {offset} does not point at a Message record inside the chunk"));
+            return false;
+        }
+        var len = BinaryPrimitives.ReadUInt64LittleEndian(span[((int)offset + 1)..]);
+        if (len > (ulong)(span.Length - (int)offset - McapFormat.RecordHeaderLength))
+        {
+            _errors.Report(Error(BagErrorKind.InvalidRecord, ci.ChunkStartOffset, $"Message at chunk #{chunk.Ordinal} offset {offset}", "record runs past the chunk"));
+            return false;
+        }
+        var contentStart = (int)offset + McapFormat.RecordHeaderLength;
+        var content = span.Slice(contentStart, (int)len);
+        var channelId = BinaryPrimitives.ReadUInt16LittleEndian(content);
+        if (!selected.Contains(channelId) || _channels[channelId].Topic is not { } topic)
+        {
+            _errors.Report(Error(BagErrorKind.InvalidRecord, ci.ChunkStartOffset, $"Message at chunk #{chunk.Ordinal} offset {offset}",
+                $"message of channel {channelId} listed under another channel's index"));
+            return false;
+        }
+        var logTime = (long)BinaryPrimitives.ReadUInt64LittleEndian(content[6..]);
+        var publishTime = (long)BinaryPrimitives.ReadUInt64LittleEndian(content[14..]);
+        var data = chunk.Buffer.AsMemory(chunk.Start + contentStart + 22, (int)len - 22);
+        message = new BagMessage(topic, logTime, publishTime, data, FileIndex, ((long)chunk.Ordinal << 32) | offset);
+        return true;
+    }
+}
