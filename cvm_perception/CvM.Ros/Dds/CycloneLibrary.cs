@@ -58,7 +58,7 @@ public static class CycloneLibrary
         (pathList ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static IntPtr Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath) =>
-        libraryName == DdsNative.Lib ? _handle : IntPtr.Zero;
+        libraryName == CycloneAbi.LibraryName ? _handle : IntPtr.Zero;
 
     private static (IntPtr Handle, CycloneLibraryInfo Info) LoadAndCheck(IReadOnlyList<string> names, IReadOnlyList<string> directories)
     {
@@ -77,7 +77,7 @@ public static class CycloneLibrary
                 }
                 var problem = CheckAbi(handle);
                 if (problem is null)
-                    return (handle, new CycloneLibraryInfo(candidate, attempts.Count + 1, DdsNative.RequiredSymbols.Length));
+                    return (handle, new CycloneLibraryInfo(candidate, attempts.Count + 1, CycloneAbi.RequiredSymbols.Length));
                 attempts.Add(where + ": loaded but rejected: " + problem);
                 NativeLibrary.Free(handle);
             }
@@ -92,11 +92,11 @@ public static class CycloneLibrary
 
     private static string? CheckAbi(IntPtr handle)
     {
-        var missing = DdsNative.RequiredSymbols.Where(s => !NativeLibrary.TryGetExport(handle, s, out _)).ToList();
+        var missing = CycloneAbi.RequiredSymbols.Where(s => !NativeLibrary.TryGetExport(handle, s, out _)).ToList();
         if (missing.Count > 0)
             return "missing required symbols (not Cyclone DDS 0.10.x?): " + string.Join(", ", missing);
-        if (NativeLibrary.TryGetExport(handle, DdsNative.NewerThan010Symbol, out _))
-            return $"exports {DdsNative.NewerThan010Symbol}, so it is Cyclone DDS 0.11 or newer; this binding's topic " +
+        if (NativeLibrary.TryGetExport(handle, CycloneAbi.NewerThan010Symbol, out _))
+            return $"exports {CycloneAbi.NewerThan010Symbol}, so it is Cyclone DDS 0.11 or newer; this binding's topic " +
                    "descriptor and opcode layout are those of 0.10.x";
         return null;
     }

@@ -86,5 +86,6 @@ internal unsafe struct DdsTopicDescriptorNative
     public uint TypeInformationSize;
     public byte* TypeMappingData;
     public uint TypeMappingSize;
+    private readonly uint _typeMappingTailPadding; // struct dds_type_meta_ser is 16 bytes (pointer + uint32 + 4 padding)
     public uint RestrictDataRepresentation;
 }
