@@ -61,8 +61,13 @@ public sealed class Scene
             Renderer.RenderRows(_data, f, into, 0, k.Height);
             return;
         }
-        var bands = Math.Min(k.Height, maxDegreeOfParallelism * 4);
-        var data = _data;
+        RenderParallel(_data, f, into, maxDegreeOfParallelism);
+    }
+
+    /// <summary>Row bands over threads; in its own method so the serial path allocates no closure.</summary>
+    private static void RenderParallel(SceneData data, FrameParams f, FrameBuffers into, int maxDegreeOfParallelism)
+    {
+        var bands = Math.Min(f.Height, maxDegreeOfParallelism * 4);
         Parallel.For(0, bands, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, b =>
             Renderer.RenderRows(data, f, into, b * f.Height / bands, (b + 1) * f.Height / bands));
     }
