@@ -11,11 +11,24 @@ public sealed class PoseWithCovariance : IRosMessage<PoseWithCovariance>
     /// <summary>Number of covariance values (6x6).</summary>
     public const int CovarianceLength = 36;
 
+    /// <summary>Creates a zero mean with a zero covariance.</summary>
+    public PoseWithCovariance()
+    {
+        Covariance = new double[CovarianceLength];
+    }
+
+    /// <summary>Creates the message over <paramref name="covariance"/> (taken, not copied).</summary>
+    public PoseWithCovariance(Pose pose, double[] covariance)
+    {
+        Pose = pose;
+        Covariance = covariance;
+    }
+
     /// <summary>The mean.</summary>
     public Pose Pose { get; set; }
 
     /// <summary>Row-major 6x6 covariance (x, y, z, rotation about X, Y, Z); exactly 36 values.</summary>
-    public double[] Covariance { get; set; } = new double[CovarianceLength];
+    public double[] Covariance { get; set; }
 
     /// <inheritdoc />
     public static string RosType => "geometry_msgs/msg/PoseWithCovariance";
@@ -26,7 +39,7 @@ public sealed class PoseWithCovariance : IRosMessage<PoseWithCovariance>
         var value = Pose.Read(ref reader);
         var covariance = new double[CovarianceLength];
         reader.ReadDoubles(covariance);
-        return new PoseWithCovariance { Pose = value, Covariance = covariance };
+        return new PoseWithCovariance(value, covariance);
     }
 
     /// <inheritdoc />

@@ -11,11 +11,24 @@ public sealed class TwistWithCovariance : IRosMessage<TwistWithCovariance>
     /// <summary>Number of covariance values (6x6).</summary>
     public const int CovarianceLength = 36;
 
+    /// <summary>Creates a zero mean with a zero covariance.</summary>
+    public TwistWithCovariance()
+    {
+        Covariance = new double[CovarianceLength];
+    }
+
+    /// <summary>Creates the message over <paramref name="covariance"/> (taken, not copied).</summary>
+    public TwistWithCovariance(Twist twist, double[] covariance)
+    {
+        Twist = twist;
+        Covariance = covariance;
+    }
+
     /// <summary>The mean.</summary>
     public Twist Twist { get; set; }
 
     /// <summary>Row-major 6x6 covariance (x, y, z, rotation about X, Y, Z); exactly 36 values.</summary>
-    public double[] Covariance { get; set; } = new double[CovarianceLength];
+    public double[] Covariance { get; set; }
 
     /// <inheritdoc />
     public static string RosType => "geometry_msgs/msg/TwistWithCovariance";
@@ -26,7 +39,7 @@ public sealed class TwistWithCovariance : IRosMessage<TwistWithCovariance>
         var value = Twist.Read(ref reader);
         var covariance = new double[CovarianceLength];
         reader.ReadDoubles(covariance);
-        return new TwistWithCovariance { Twist = value, Covariance = covariance };
+        return new TwistWithCovariance(value, covariance);
     }
 
     /// <inheritdoc />

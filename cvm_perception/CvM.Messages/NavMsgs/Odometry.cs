@@ -11,6 +11,22 @@ namespace CvM.Messages.NavMsgs;
 /// </summary>
 public sealed class Odometry : IRosMessage<Odometry>
 {
+    /// <summary>Creates an odometry message at the origin with zero covariances.</summary>
+    public Odometry()
+    {
+        Pose = new PoseWithCovariance();
+        Twist = new TwistWithCovariance();
+    }
+
+    /// <summary>Creates an odometry message over the given parts (taken, not copied).</summary>
+    public Odometry(Header header, string childFrameId, PoseWithCovariance pose, TwistWithCovariance twist)
+    {
+        Header = header;
+        ChildFrameId = childFrameId;
+        Pose = pose;
+        Twist = twist;
+    }
+
     /// <summary>Stamp and the frame of the pose.</summary>
     public Header Header { get; set; }
 
@@ -18,22 +34,22 @@ public sealed class Odometry : IRosMessage<Odometry>
     public string ChildFrameId { get; set; } = string.Empty;
 
     /// <summary>Pose of the child frame in the header frame, with covariance.</summary>
-    public PoseWithCovariance Pose { get; set; } = new();
+    public PoseWithCovariance Pose { get; set; }
 
     /// <summary>Velocity in the child frame, with covariance.</summary>
-    public TwistWithCovariance Twist { get; set; } = new();
+    public TwistWithCovariance Twist { get; set; }
 
     /// <inheritdoc />
     public static string RosType => "nav_msgs/msg/Odometry";
 
     /// <inheritdoc />
-    public static Odometry Read(ref CdrReader reader) => new()
+    public static Odometry Read(ref CdrReader reader)
     {
-        Header = Header.Read(ref reader),
-        ChildFrameId = reader.ReadStringInterned(),
-        Pose = PoseWithCovariance.Read(ref reader),
-        Twist = TwistWithCovariance.Read(ref reader),
-    };
+        var header = Header.Read(ref reader);
+        var childFrameId = reader.ReadStringInterned();
+        var pose = PoseWithCovariance.Read(ref reader);
+        return new Odometry(header, childFrameId, pose, TwistWithCovariance.Read(ref reader));
+    }
 
     /// <inheritdoc />
     public void Write(ref CdrWriter writer)
