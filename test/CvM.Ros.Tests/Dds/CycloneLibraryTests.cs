@@ -32,21 +32,4 @@ public sealed class CycloneLibraryTests
         Assert.Contains("loaded but rejected: missing required symbols", line, StringComparison.Ordinal);
         Assert.Contains("dds_create_participant", line, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void DefaultSearchDirectories_AmentPrefixPath_AddsEachPrefixLibFolder()
-    {
-        var old = Environment.GetEnvironmentVariable("AMENT_PREFIX_PATH");
-        try
-        {
-            Environment.SetEnvironmentVariable("AMENT_PREFIX_PATH", "/opt/ros/jazzy:/home/u/ws/install/pkg");
-            var dirs = CycloneLibrary.DefaultSearchDirectories();
-            Assert.Equal("/opt/ros/jazzy/lib", dirs[0]);
-            Assert.Equal("/home/u/ws/install/pkg/lib", dirs[1]);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("AMENT_PREFIX_PATH", old);
-        }
-    }
 }

@@ -113,23 +113,4 @@ public sealed class PubSubTests
         Assert.Equal(new byte[8], writer.Guid.ToRosGid(24).AsSpan(16).ToArray());
         Assert.NotEqual(writer.Guid, reader.Guid);
     }
-
-    [Fact]
-    public void Create_DomainFromRosDomainIdVariable_UsesIt()
-    {
-        var id = LoopbackDomain.NextId();
-        var old = Environment.GetEnvironmentVariable("ROS_DOMAIN_ID");
-        try
-        {
-            Environment.SetEnvironmentVariable("ROS_DOMAIN_ID", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            using var p = DdsParticipant.Create(new DdsParticipantOptions(Config: CycloneConfig.Loopback));
-            Assert.Equal(id, p.DomainId);
-            Environment.SetEnvironmentVariable("ROS_DOMAIN_ID", "not-a-number");
-            Assert.Throws<ArgumentException>(() => new DdsParticipantOptions().ResolveDomainId());
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("ROS_DOMAIN_ID", old);
-        }
-    }
 }
