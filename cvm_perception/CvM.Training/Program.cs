@@ -1,23 +1,89 @@
+using CvM.Training.Export;
+using CvM.Training.Train;
 using TorchSharp;
+
 namespace CvM.Training;
 
-/// <summary>Training tool entry point (train, export, evaluate verbs land here).</summary>
+/// <summary>
+/// Training tool: <c>train --config c.json --run DIR [--until N]</c>, <c>export --checkpoint DIR/step_N.weights --out
+/// models/x.onnx [--split] [--metrics m.json]</c>, <c>eval --checkpoint ... [--synthetic-scenes N] [--sevenscenes DIR]
+/// [--out m.json]</c>.
+/// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
-        var t = torch.ones(2, 3);
-        Console.WriteLine(t.sum().item<float>());
-        var m = Onnx.ModelProto.Parser.ParseFrom(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "pretrained", args[0])));
-        Console.WriteLine($"opset {string.Join(",", m.OpsetImport.Select(o => o.Domain + ":" + o.Version))} nodes {m.Graph.Node.Count}");
-        foreach (var i in m.Graph.Input.Take(3)) Console.WriteLine("in " + i.Name + " " + i.Type);
-        foreach (var o in m.Graph.Output) Console.WriteLine("out " + o.Name + " " + o.Type);
-        var inits = m.Graph.Initializer.ToDictionary(x => x.Name, x => x);
-        foreach (var n in m.Graph.Node.Take(400))
+        if (args.Length == 0) return Usage();
+        var opts = ParseOptions(args.Skip(1));
+        try
         {
-            var shapes = string.Join(" ", n.Input.Select(i => inits.TryGetValue(i, out var t2) ? i + "[" + string.Join("x", t2.Dims) + "]" : i));
-            Console.WriteLine($"{n.OpType} {n.Name}: {shapes} -> {string.Join(",", n.Output)} {string.Join(",", n.Attribute.Select(a => a.Name + "=" + (a.Ints.Count > 0 ? string.Join("/", a.Ints) : a.F.ToString())))}");
+            switch (args[0])
+            {
+                case "train":
+                {
+                    var cfg = TrainConfig.Load(Require(opts, "config"));
+                    int? until = opts.TryGetValue("until", out var u) ? int.Parse(u) : null;
+                    var log = new Trainer(cfg, Require(opts, "run"), Console.Error).Run(until);
+                    Console.WriteLine($"trained {log.Count} steps in this call; last loss {(log.Count > 0 ? log[^1].Total : double.NaN):F4}");
+                    return 0;
+                }
+                case "export":
+                {
+                    torch.set_num_threads(2);
+                    var (net, info) = Checkpoint.LoadNet(Require(opts, "checkpoint"));
+                    var outPath = Require(opts, "out");
+                    var metrics = opts.TryGetValue("metrics", out var m)
+                        ? System.Text.Json.JsonSerializer.Deserialize<EvalMetrics[]>(File.ReadAllText(m), TrainConfig.Json) ?? []
+                        : [];
+                    var manifest = ManifestWriter.Write(outPath, CvmOnnxExporter.ExportFull(net), net, info, metrics);
+                    if (opts.ContainsKey("split"))
+                    {
+                        var stem = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(outPath))!, Path.GetFileNameWithoutExtension(outPath));
+                        File.WriteAllBytes(stem + ".features.onnx", CvmOnnxExporter.ExportFeatures(net));
+                        File.WriteAllBytes(stem + ".multiview.onnx", CvmOnnxExporter.ExportMultiView(net));
+                    }
+                    Console.WriteLine($"wrote {outPath} ({new FileInfo(outPath).Length / 1e6:F1} MB) and {manifest}");
+                    return 0;
+                }
+                default:
+                    return Usage();
+            }
         }
-        return 0;
+        catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or KeyNotFoundException or FormatException)
+        {
+            Console.Error.WriteLine("error: " + e.Message);
+            return 1;
+        }
+    }
+
+    private static string Require(Dictionary<string, string> o, string key) =>
+        o.TryGetValue(key, out var v) ? v : throw new ArgumentException($"missing --{key}");
+
+    private static Dictionary<string, string> ParseOptions(IEnumerable<string> args)
+    {
+        var d = new Dictionary<string, string>();
+        string? key = null;
+        foreach (var a in args)
+        {
+            if (a.StartsWith("--", StringComparison.Ordinal))
+            {
+                if (key is not null) d[key] = "true";
+                key = a[2..];
+            }
+            else if (key is not null)
+            {
+                d[key] = a;
+                key = null;
+            }
+        }
+        if (key is not null) d[key] = "true";
+        return d;
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("usage: CvM.Training train --config <json> --run <dir> [--until <step>]");
+        Console.Error.WriteLine("       CvM.Training export --checkpoint <dir/step_N.weights> --out <model.onnx> [--split] [--metrics <json>]");
+        return 2;
     }
 }

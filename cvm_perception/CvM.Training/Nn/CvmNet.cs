@@ -43,6 +43,9 @@ public sealed class CvmNet : nn.Module
         RegisterComponents();
     }
 
+    /// <summary>When true the pretrained encoder runs without gradients (fixed features; saves most backward work).</summary>
+    public bool FreezeEncoder { get; set; }
+
     /// <summary>Shape parameters.</summary>
     public CvmNetOptions Options { get; }
 
@@ -69,7 +72,16 @@ public sealed class CvmNet : nn.Module
     public ViewFeatures Features(Tensor imagesN3HW, Tensor invK_N33)
     {
         using var scope = NewDisposeScope();
-        var (f4, f8, f16) = encoder.forward(imagesN3HW);
+        Tensor f4, f8, f16;
+        if (FreezeEncoder)
+        {
+            using var _ = no_grad();
+            (f4, f8, f16) = encoder.forward(imagesN3HW);
+        }
+        else
+        {
+            (f4, f8, f16) = encoder.forward(imagesN3HW);
+        }
         var m = spatial.forward(f8, invK_N33);
         var tokens = WindowPartition(m, Options.Window);
         tokens = self_attn.forward(tokens, null);
