@@ -14,6 +14,7 @@ namespace CvM.Ros.Tests.Graph;
 /// Humble's 24-byte and Jazzy's 16-byte Gid. The gids must equal the GUIDs Fast DDS's own built-in discovery
 /// reports for our endpoints; removing an endpoint or the node republishes the announcement.
 /// </summary>
+[Collection(InteropCollection.Name)]
 public sealed class DiscoveryInteropTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);

@@ -89,6 +89,13 @@ internal sealed class PeerProcess : IDisposable
     public JsonElement WaitForEvent(string eventName, TimeSpan timeout) =>
         WaitFor(l => l.TryGetProperty("event", out var e) && e.GetString() == eventName, timeout, $"'{eventName}' line");
 
+    /// <summary>Writes one line to the peer's stdin (e.g. <c>go</c> for a peer started with <c>--wait-go</c>).</summary>
+    public void SendLine(string line)
+    {
+        _process.StandardInput.WriteLine(line);
+        _process.StandardInput.Flush();
+    }
+
     /// <summary>Closes the peer's stdin (a peer started with <c>--stdin-quit</c> then finishes).</summary>
     public void CloseStdin()
     {

@@ -143,6 +143,10 @@ int run_pub_images(const Options& o)
     wqos.history().kind = KEEP_LAST_HISTORY_QOS;
     wqos.history().depth = o.reliable ? 10 : 5;
     wqos.data_sharing().off();
+    // A volatile Cyclone reader starts at the writer's last sequence number of the first heartbeat it sees;
+    // a short period lets it see one (of an empty history) before the first image is written.
+    wqos.reliable_writer_qos().times.heartbeatPeriod =
+        eprosima::fastrtps::Duration_t(o.heartbeat_ms / 1000, static_cast<uint32_t>((o.heartbeat_ms % 1000) * 1000000));
     WriterCounts counts;
     DataWriter* writer = publisher->create_datawriter(topic, wqos, &counts, StatusMask::all());
     if (topic == nullptr || writer == nullptr) throw std::runtime_error("create topic/writer failed");
@@ -159,9 +163,39 @@ int run_pub_images(const Options& o)
             rc = 3;
         }
     }
+    if (rc == 0 && o.wait_go)
+    {
+        emit("{\"event\":\"waiting_go\"}");
+        if (!wait_until(deadline, [] { return g_go.load(); }))
+        {
+            emit("{\"event\":\"no_go\"}");
+            rc = 3;
+        }
+    }
     if (rc == 0)
     {
         std::this_thread::sleep_for(std::chrono::nanoseconds(seconds_to_ns(o.settle_s)));
+        if (o.warmup > 0)
+        {
+            // A volatile Cyclone reader that has not yet seen a heartbeat of a non-Cyclone writer starts at the
+            // writer's newest sample, so the first samples after matching may be lost. Warm-up samples (and, when
+            // reliable, waiting for their acknowledgment) put the reader in step before the measured images.
+            ImageMsg warm;
+            warm.header().frame_id("warmup");
+            warm.width(8);
+            warm.height(8);
+            warm.encoding("rgb8");
+            warm.step(8 * 3);
+            warm.data().assign(8 * 8 * 3, 0);
+            for (int i = 0; i < o.warmup; ++i)
+            {
+                writer->write(&warm);
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            }
+            if (o.reliable) writer->wait_for_acknowledgments(eprosima::fastrtps::Duration_t(5, 0));
+            emit("{\"event\":\"warmup_done\",\"count\":" + std::to_string(o.warmup) + "}");
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
         ImageMsg msg;
         msg.header().frame_id(o.frame_id);
         msg.width(o.width);

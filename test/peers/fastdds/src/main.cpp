@@ -15,7 +15,7 @@ int main(int argc, char** argv)
 {
     cvm_peer::Options options;
     if (!cvm_peer::parse_options(argc, argv, options)) return 2;
-    cvm_peer::install_stop_sources(options.stdin_quit);
+    cvm_peer::install_stop_sources(options.stdin_quit, options.wait_go);
     try
     {
         switch (options.mode)

@@ -24,7 +24,10 @@ const char* kUsage =
     "  --frame-id F          pub: header.frame_id\n"
     "  --gid-size 16|24      discovery: Gid size (24 Humble, 16 Iron/Jazzy; default 16)\n"
     "  --stdin-quit          stop when stdin is closed\n"
-    "  --socket-buffer B     UDP socket buffer bytes (default 4194304)\n";
+    "  --wait-go             pub: after matching, start only when a line \"go\" arrives on stdin\n"
+    "  --socket-buffer B     UDP socket buffer bytes (default 4194304)\n"
+    "  --warmup N            pub: first send N 8x8 images with frame_id \"warmup\" (reliable: wait for their acks)\n"
+    "  --heartbeat-ms MS     pub: reliable writer heartbeat period (default 3000, Fast DDS's)\n";
 
 double to_double(const std::string& s, const std::string& name)
 {
@@ -60,6 +63,7 @@ bool parse_options(int argc, char** argv, Options& o)
         {
             std::string a = argv[i];
             if (a == "--stdin-quit") { o.stdin_quit = true; continue; }
+            if (a == "--wait-go") { o.wait_go = true; continue; }
             if (i + 1 >= argc) throw std::invalid_argument("missing value for " + a);
             std::string v = argv[++i];
             if (a == "--domain") { o.domain = static_cast<uint32_t>(to_long(v, a)); have_domain = true; }
@@ -85,6 +89,8 @@ bool parse_options(int argc, char** argv, Options& o)
                 if (o.gid_size != 16 && o.gid_size != 24) throw std::invalid_argument("gid size must be 16 or 24");
             }
             else if (a == "--socket-buffer") o.socket_buffer = static_cast<int>(to_long(v, a));
+            else if (a == "--warmup") o.warmup = static_cast<int>(to_long(v, a));
+            else if (a == "--heartbeat-ms") o.heartbeat_ms = static_cast<int>(to_long(v, a));
             else throw std::invalid_argument("unknown option " + a);
         }
         if (!have_domain) throw std::invalid_argument("--domain is required");

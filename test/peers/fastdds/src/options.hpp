@@ -25,7 +25,10 @@ struct Options
     std::string frame_id = "fastdds_peer_optical_frame";
     int gid_size = 16;               // discovery: 16 (Iron, Jazzy, ...) or 24 (Humble)
     bool stdin_quit = false;         // stop when stdin reaches end of file
+    bool wait_go = false;            // pub: after matching, wait for a line "go" on stdin
     int socket_buffer = 4 * 1024 * 1024;
+    int warmup = 0;                  // pub: small images (frame_id "warmup") sent and acknowledged first
+    int heartbeat_ms = 3000;         // pub: reliable writer heartbeat period (Fast DDS default 3 s)
 };
 
 // Parses argv; on error prints usage to stderr and returns false.

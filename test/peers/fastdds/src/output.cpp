@@ -10,6 +10,7 @@
 namespace cvm_peer {
 
 std::atomic<bool> g_stop{false};
+std::atomic<bool> g_go{false};
 
 namespace {
 std::mutex g_out_mutex;
@@ -86,19 +87,20 @@ int64_t monotonic_ns()
     return static_cast<int64_t>(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
 }
 
-void install_stop_sources(bool stdin_quit)
+void install_stop_sources(bool stdin_quit, bool read_go)
 {
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);
-    if (stdin_quit)
+    if (stdin_quit || read_go)
     {
-        std::thread([] {
+        std::thread([stdin_quit] {
             std::string line;
             while (std::getline(std::cin, line))
             {
+                if (line == "go") g_go.store(true);
                 if (line == "quit") break;
             }
-            g_stop.store(true);
+            if (stdin_quit) g_stop.store(true);
         }).detach();
     }
 }

@@ -27,8 +27,12 @@ int64_t realtime_ns();
 // Set by SIGINT/SIGTERM, by stdin reaching end of file (with --stdin-quit) or by a mode that is done.
 extern std::atomic<bool> g_stop;
 
-// Installs the signal handlers and, when stdin_quit is set, a thread that stops the run on stdin EOF.
-void install_stop_sources(bool stdin_quit);
+// Set when a line "go" arrives on stdin (read only with --stdin-quit or --wait-go).
+extern std::atomic<bool> g_go;
+
+// Installs the signal handlers and, when stdin_quit or read_go is set, a thread reading stdin lines:
+// "go" sets g_go; "quit" or end of file sets g_stop when stdin_quit is set.
+void install_stop_sources(bool stdin_quit, bool read_go);
 
 // Sleeps in small steps until g_stop or the deadline (CLOCK_MONOTONIC ns) or predicate() is true.
 template <typename Pred>
