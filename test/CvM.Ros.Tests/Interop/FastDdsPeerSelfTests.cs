@@ -4,6 +4,7 @@ namespace CvM.Ros.Tests.Interop;
 /// Checks of the test peer itself, so that a failure of the interop tests points at our code and not at the
 /// peer: its hash equals ours, and two peers exchange images byte-exact on loopback.
 /// </summary>
+[Collection(InteropCollection.Name)]
 public sealed class FastDdsPeerSelfTests
 {
     [Theory]
@@ -13,6 +14,20 @@ public sealed class FastDdsPeerSelfTests
     public void Fnv1a64_PublishedVectors_MatchReference(string text, string expected)
     {
         Assert.Equal(expected, Fnv1a64.Hex(System.Text.Encoding.ASCII.GetBytes(text)));
+    }
+
+    [Fact]
+    public void Peer_UdpSockets_AreAllBoundTo127001()
+    {
+        var domain = CvM.TestSupport.DomainIds.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var peer = FastDdsPeer.Start("discovery", "--domain", domain, "--timeout", "30", "--stdin-quit");
+        peer.WaitForEvent("ready", TimeSpan.FromSeconds(30));
+        var sockets = ProcSockets.UdpEndpointsOf(peer.ProcessId);
+        peer.CloseStdin();
+        Assert.Equal(0, peer.WaitForExit(TimeSpan.FromSeconds(30)));
+
+        Assert.NotEmpty(sockets);
+        Assert.All(sockets, s => Assert.Equal(System.Net.IPAddress.Loopback, s.Address));
     }
 
     [Fact]

@@ -46,6 +46,9 @@ internal sealed class PeerProcess : IDisposable
         return peer;
     }
 
+    /// <summary>The peer's process id.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>All JSON lines printed so far (a snapshot).</summary>
     public IReadOnlyList<JsonElement> Lines
     {
