@@ -45,6 +45,35 @@ public static class Program
                     Console.WriteLine($"wrote {outPath} ({new FileInfo(outPath).Length / 1e6:F1} MB) and {manifest}");
                     return 0;
                 }
+                case "bench":
+                {
+                    // Benchmark an exported model; with --checkpoint or --random, export it first (to --out).
+                    var model = opts.GetValueOrDefault("model") ?? Require(opts, "out");
+                    if (opts.TryGetValue("checkpoint", out var ck) || opts.ContainsKey("random"))
+                    {
+                        torch.set_num_threads(2);
+                        var net = ck is not null ? Checkpoint.LoadNet(ck).Net : new Nn.CvmNet(new Nn.CvmNetOptions
+                        {
+                            ImageHeight = int.Parse(opts.GetValueOrDefault("height", "128")),
+                            ImageWidth = int.Parse(opts.GetValueOrDefault("width", "160")),
+                            Planes = int.Parse(opts.GetValueOrDefault("planes", "32")),
+                        });
+                        File.WriteAllBytes(model, CvmOnnxExporter.ExportFull(net));
+                        if (opts.ContainsKey("split"))
+                        {
+                            File.WriteAllBytes(Path.ChangeExtension(model, ".features.onnx"), CvmOnnxExporter.ExportFeatures(net));
+                            File.WriteAllBytes(Path.ChangeExtension(model, ".multiview.onnx"), CvmOnnxExporter.ExportMultiView(net));
+                        }
+                    }
+                    int threads = int.Parse(opts.GetValueOrDefault("threads", "2")), runs = int.Parse(opts.GetValueOrDefault("runs", "30"));
+                    Console.WriteLine(OrtBenchmark.Format(OrtBenchmark.Run(model, threads, runs)));
+                    if (opts.ContainsKey("split"))
+                    {
+                        Console.WriteLine(OrtBenchmark.Format(OrtBenchmark.Run(Path.ChangeExtension(model, ".features.onnx"), threads, runs)));
+                        Console.WriteLine(OrtBenchmark.Format(OrtBenchmark.Run(Path.ChangeExtension(model, ".multiview.onnx"), threads, runs)));
+                    }
+                    return 0;
+                }
                 default:
                     return Usage();
             }
@@ -83,6 +112,7 @@ public static class Program
     private static int Usage()
     {
         Console.Error.WriteLine("usage: CvM.Training train --config <json> --run <dir> [--until <step>]");
+        Console.Error.WriteLine("       CvM.Training bench (--model <onnx> | --checkpoint <weights> --out <onnx> | --random --out <onnx> [--height 128 --width 160 --planes 32]) [--split] [--threads 2] [--runs 30]");
         Console.Error.WriteLine("       CvM.Training export --checkpoint <dir/step_N.weights> --out <model.onnx> [--split] [--metrics <json>]");
         return 2;
     }

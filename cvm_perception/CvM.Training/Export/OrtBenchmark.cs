@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace CvM.Training.Export;
+
+/// <summary>Latency of one ONNX model on ONNX Runtime's CPU provider, and time per part from ORT's profiler.</summary>
+public sealed record OrtBenchResult(string Model, int Threads, int Runs, double MeanMs, double MedianMs, double P90Ms, Dictionary<string, double> PartMsPerRun);
+
+/// <summary>
+/// Runs a model exported by <see cref="CvmOnnxExporter"/> with random inputs (valid geometry) on the CPU provider:
+/// a warm-up, <c>runs</c> timed runs, then a profiled session whose node times are grouped by name prefix
+/// (<c>enc/</c>, <c>xview/</c>, <c>cv/</c>, <c>fusion/</c>, <c>heads/</c>).
+/// </summary>
+public static class OrtBenchmark
+{
+    /// <summary>Measures <paramref name="modelPath"/>.</summary>
+    public static OrtBenchResult Run(string modelPath, int threads, int runs)
+    {
+        var inputsMeta = new List<NamedOnnxValue>();
+        using (var s = new InferenceSession(modelPath, Options(threads, null)))
+        {
+            var rng = new Random(1);
+            foreach (var (name, meta) in s.InputMetadata)
+            {
+                var dims = meta.Dimensions;
+                int n = dims.Aggregate(1, (a, b) => a * b);
+                float[] data = name switch
+                {
+                    "K" => [dims.Length > 0 ? 144f : 0, 0, 79.5f, 0, 144f, 63.5f, 0, 0, 1],
+                    "invK" => [1 / 144f, 0, -79.5f / 144f, 0, 1 / 144f, -63.5f / 144f, 0, 0, 1],
+                    "T_src1_ref" => [1, 0, 0, 0.1f, 0, 1, 0, 0, 0, 0, 1, 0.02f, 0, 0, 0, 1],
+                    "T_src2_ref" => [1, 0, 0, -0.1f, 0, 1, 0, 0.01f, 0, 0, 1, 0, 0, 0, 0, 1],
+                    "depth_range" => [0.3f, 10f],
+                    _ => Enumerable.Range(0, n).Select(_ => (float)rng.NextDouble()).ToArray(),
+                };
+                inputsMeta.Add(NamedOnnxValue.CreateFromTensor(name, new DenseTensor<float>(data, dims)));
+            }
+            for (int i = 0; i < 3; i++) s.Run(inputsMeta).Dispose();
+            var times = new List<double>();
+            for (int i = 0; i < runs; i++)
+            {
+                var sw = Stopwatch.StartNew();
+                s.Run(inputsMeta).Dispose();
+                times.Add(sw.Elapsed.TotalMilliseconds);
+            }
+            times.Sort();
+            var parts = Profile(modelPath, threads, inputsMeta, Math.Min(runs, 10));
+            return new OrtBenchResult(Path.GetFileName(modelPath), threads, runs, times.Average(), times[times.Count / 2],
+                times[(int)(times.Count * 0.9)], parts);
+        }
+    }
+
+    private static Dictionary<string, double> Profile(string modelPath, int threads, List<NamedOnnxValue> inputs, int runs)
+    {
+        var prefix = Path.Combine(Path.GetTempPath(), "cvm_ort_profile_" + Environment.ProcessId);
+        string file;
+        using (var s = new InferenceSession(modelPath, Options(threads, prefix)))
+        {
+            s.Run(inputs).Dispose();
+            for (int i = 0; i < runs; i++) s.Run(inputs).Dispose();
+            file = s.EndProfiling();
+        }
+        var parts = new Dictionary<string, double>();
+        using var doc = JsonDocument.Parse(File.ReadAllText(file));
+        foreach (var e in doc.RootElement.EnumerateArray())
+        {
+            if (e.GetProperty("cat").GetString() != "Node") continue;
+            var name = e.GetProperty("name").GetString() ?? "";
+            if (!name.EndsWith("_kernel_time", StringComparison.Ordinal)) continue;
+            var part = name.Contains('/') ? name[..(name.IndexOf('/') + 1)] : "other";
+            parts[part] = parts.GetValueOrDefault(part) + e.GetProperty("dur").GetDouble() / 1000.0 / (runs + 1);
+        }
+        File.Delete(file);
+        return parts;
+    }
+
+    private static SessionOptions Options(int threads, string? profilePrefix)
+    {
+        var o = new SessionOptions { IntraOpNumThreads = threads, InterOpNumThreads = 1, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
+        if (profilePrefix is not null)
+        {
+            o.EnableProfiling = true;
+            o.ProfileOutputPathPrefix = profilePrefix;
+        }
+        return o;
+    }
+
+    /// <summary>One line per figure, for the console.</summary>
+    public static string Format(OrtBenchResult r) =>
+        string.Create(CultureInfo.InvariantCulture, $"{r.Model}: {r.Threads} threads, {r.Runs} runs: mean {r.MeanMs:F1} ms, median {r.MedianMs:F1} ms, p90 {r.P90Ms:F1} ms; per part (profiler, ms/run): ")
+        + string.Join(", ", r.PartMsPerRun.OrderByDescending(kv => kv.Value).Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value:F1}")));
+}
