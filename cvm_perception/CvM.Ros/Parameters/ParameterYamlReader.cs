@@ -17,6 +17,7 @@ internal sealed class ParameterYamlReader
 
     private readonly IParser _parser;
     private readonly string _source;
+    private Mark _lastMark = Mark.Empty;
 
     private ParameterYamlReader(string text, string source)
     {
@@ -54,8 +55,19 @@ internal sealed class ParameterYamlReader
 
     private ParsingEvent Next()
     {
-        if (!_parser.MoveNext()) throw Error(null, "unexpected end of YAML");
-        return _parser.Current!;
+        bool moved;
+        try
+        {
+            moved = _parser.MoveNext();
+        }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet 18 throws this (not YamlException) for some unclosed flow collections.
+            throw new ParameterFileException(_source, (int)_lastMark.Line, (int)_lastMark.Column, "YAML syntax error: malformed or unclosed collection", ex);
+        }
+        if (!moved) throw Error(null, "unexpected end of YAML");
+        _lastMark = _parser.Current!.Start;
+        return _parser.Current;
     }
 
     private void ReadStream(ParameterTable table)
