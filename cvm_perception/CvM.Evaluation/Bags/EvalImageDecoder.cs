@@ -53,7 +53,11 @@ public static class EvalImageDecoder
         int w = (int)image.Width, h = (int)image.Height;
         (int bpp, bool bgr) = image.Encoding switch
         {
-            "rgb8" => (3, false), "bgr8" => (3, true), "rgba8" => (4, false), "bgra8" => (4, true), "mono8" => (1, false),
+            "rgb8" => (3, false),
+            "bgr8" => (3, true),
+            "rgba8" => (4, false),
+            "bgra8" => (4, true),
+            "mono8" => (1, false),
             _ => (0, false),
         };
         if (bpp == 0) return ImageDecodeStatus.UnsupportedEncoding;

@@ -47,7 +47,7 @@ public static class MarkdownReportWriter
         {
             Line(sb, $"## Multi-view consistency (each frame's prediction reprojected into the frame {o.ConsistencyNeighbourOffset} before)");
             Line(sb, "");
-            Line(sb, "AbsRel-style error |z - d_neighbour| / d_neighbour over co-visible pixels; occlusions not modelled. The ground-truth row is what the depth sensor itself scores (noise, occlusion, pose error): the practical floor.");
+            Line(sb, "AbsRel-style error |z - d_neighbour| / d_neighbour over co-visible pixels; occlusions not modelled. The ground-truth row is what the depth sensor itself scores (noise, occlusion, pose error): the practical floor. Consistency is not accuracy: a constant depth is nearly self-consistent under small camera motion, so read this table next to the accuracy tables.");
             Line(sb, "");
             Line(sb, "| depth | AbsRel | under 5 % | co-visible | pixels |");
             Line(sb, "|---|---:|---:|---:|---:|");

@@ -91,6 +91,7 @@ public static class PlotWriter
         plot.Axes.Left.TickGenerator = ticksY;
         plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+        plot.Axes.Bottom.MinimumSize = 110; // room for the rotated class names above the axis label
         plot.Title($"Confusion matrix (row-normalised), mIoU {MarkdownReportWriter.F(confusion.MeanIoU())}, pixel acc. {MarkdownReportWriter.Pct(confusion.PixelAccuracy())}");
         plot.XLabel("predicted");
         plot.YLabel("ground truth");

@@ -48,7 +48,10 @@ internal static class PngGray16
                 int a = i >= 2 ? cur[i - 2] : 0, b = prev[i], c = i >= 2 ? prev[i - 2] : 0;
                 cur[i] = (byte)(cur[i] + filter switch
                 {
-                    0 => 0, 1 => a, 2 => b, 3 => (a + b) / 2,
+                    0 => 0,
+                    1 => a,
+                    2 => b,
+                    3 => (a + b) / 2,
                     4 => Paeth(a, b, c),
                     _ => throw new InvalidDataException("bad PNG filter " + filter),
                 });
