@@ -90,7 +90,8 @@ public sealed class DdsWriter : IDisposable
         if (serdata == IntPtr.Zero)
             throw new ArgumentException($"Cyclone rejected {serialized.Length} bytes as not a valid {Type.DdsTypeName}", nameof(serialized));
         // dds_writecdr consumes the serdata reference whatever it returns.
-        DdsStatus.Check(DdsNative.dds_writecdr(_writer.Entity, serdata), $"dds_writecdr({Info.DdsTopic})");
+        var rc = DdsNative.dds_writecdr(_writer.Entity, serdata);
+        if (rc < 0) DdsStatus.Check(rc, "dds_writecdr(" + Info.DdsTopic + ")"); // message built only on failure: no per-sample allocation
         Interlocked.Increment(ref _written);
     }
 

@@ -113,4 +113,21 @@ public sealed class PubSubTests
         Assert.Equal(new byte[8], writer.Guid.ToRosGid(24).AsSpan(16).ToArray());
         Assert.NotEqual(writer.Guid, reader.Guid);
     }
+
+    [Fact]
+    public void Publish_SteadyStateImages_AllocatesNothingOnCallingThread()
+    {
+        using var p = LoopbackDomain.Participant(LoopbackDomain.NextId());
+        var type = DdsTypeSupport.For<Image>();
+        using var reader = p.CreateRosReader("/img_alloc", type, QosProfile.SensorData);
+        using var pub = new DdsPublisher<Image>(p.CreateRosWriter("/img_alloc", type, QosProfile.SensorData));
+        Assert.True(LoopbackDomain.WaitUntil(() => pub.Writer.MatchedSubscriptions == 1, Wait));
+        var image = new Image { Header = new Header(new Time(1, 2), "cam"), Height = 480, Width = 640, Encoding = "rgb8", Step = 1920, Data = new byte[1920 * 480] };
+        for (var i = 0; i < 5; i++) pub.Publish(image); // warm-up: pooled buffer grows to the image size once
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 50; i++) pub.Publish(image);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+        Assert.Equal(55, pub.Writer.SamplesWritten);
+    }
 }
