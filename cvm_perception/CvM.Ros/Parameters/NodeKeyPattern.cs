@@ -14,6 +14,7 @@ namespace CvM.Ros.Parameters;
 /// </summary>
 internal static class NodeKeyPattern
 {
+    private const int MaxCachedKeys = 1024;
     private static readonly ConcurrentDictionary<string, Regex> Cache = new(StringComparer.Ordinal);
 
     /// <summary>Why <paramref name="key"/> is not a valid node key, or null when it is.</summary>
@@ -45,8 +46,12 @@ internal static class NodeKeyPattern
     }
 
     /// <summary>True when the section <paramref name="key"/> applies to the node <paramref name="nodeFullyQualifiedName"/>.</summary>
-    public static bool Matches(string key, string nodeFullyQualifiedName) =>
-        Cache.GetOrAdd(key, Build).IsMatch(nodeFullyQualifiedName);
+    public static bool Matches(string key, string nodeFullyQualifiedName)
+    {
+        // Keys come from configuration, so few distinct ones; bound the cache anyway.
+        if (Cache.Count > MaxCachedKeys) Cache.Clear();
+        return Cache.GetOrAdd(key, Build).IsMatch(nodeFullyQualifiedName);
+    }
 
     private static Regex Build(string key)
     {
@@ -65,6 +70,7 @@ internal static class NodeKeyPattern
             i++;
         }
         sb.Append('$');
-        return new Regex(sb.ToString(), RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        // Non-backtracking: keys such as "/**/**/**/x" stay linear in the name's length.
+        return new Regex(sb.ToString(), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
     }
 }

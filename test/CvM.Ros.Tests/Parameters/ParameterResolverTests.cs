@@ -145,6 +145,19 @@ public sealed class ParameterResolverTests
         Assert.Equal(missing, ex.Source);
     }
 
+    [Fact]
+    public void Resolve_ManyDoubleWildcards_StaysFastOnLongNames()
+    {
+        var key = string.Concat(Enumerable.Repeat("/**", 30)) + "/x";
+        var file = ParameterFile.Parse($"'{key}':\n  ros__parameters:\n    p: 1\n", "w.yaml");
+        var resolver = ParameterResolver.FromFiles([file]);
+        var longName = string.Concat(Enumerable.Repeat("/abcdefgh", 25)) + "/y";
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Empty(resolver.Resolve(longName));
+        Assert.Single(resolver.Resolve(string.Concat(Enumerable.Repeat("/abcdefgh", 25)) + "/x"));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+    }
+
     [Theory]
     [InlineData("my_node")]
     [InlineData("/ns/")]
