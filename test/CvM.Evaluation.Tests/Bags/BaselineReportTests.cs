@@ -69,4 +69,29 @@ public class BaselineReportTests
         var stats = source.Stats;
         Assert.Equal((25, 25, 0, 0), (stats.RgbImages, stats.DepthImages, stats.UnpairedRgb, stats.UnpairedDepth));
     }
+
+    [SkippableFact]
+    public void BagFrameSource_RealBag_PosesEqualSevenScenesPoseFiles()
+    {
+        string bag = Path.Combine(RepoPaths.RequireSharedData(), BagRelative);
+        int checkedFrames = 0;
+        foreach (var frame in new BagFrameSource(bag).ReadFrames().Where(f => f.Index % 6 == 0))
+        {
+            // Bag frame i is 7-Scenes frame 150 + 2 i; pose.txt is the 4x4 camera-to-world matrix, row-major.
+            string txt = Path.Combine(RepoPaths.SharedData!, "7scenes_redkitchen_seq50", "rgbd-frames", $"frame-{150 + 2 * frame.Index:D6}.pose.txt");
+            var m = File.ReadAllText(txt).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+                .Select(t => double.Parse(t, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            var expected = CvM.Evaluation.Geometry.RigidPose.FromMatrix(m);
+            var pose = Assert.NotNull(frame.T_world_cam);
+            foreach (var p in new[] { (0.0, 0.0, 1.0), (0.5, -0.3, 2.0) })
+            {
+                var a = pose.Apply(p.Item1, p.Item2, p.Item3);
+                var e = expected.Apply(p.Item1, p.Item2, p.Item3);
+                // 1 mm: the pose files' rotations are not exactly orthonormal; the bag stores unit quaternions.
+                Assert.InRange(Math.Abs(e.X - a.X) + Math.Abs(e.Y - a.Y) + Math.Abs(e.Z - a.Z), 0, 1e-3);
+            }
+            checkedFrames++;
+        }
+        Assert.Equal(5, checkedFrames);
+    }
 }
