@@ -13,7 +13,7 @@ public sealed class BoxRoomSource(int seed, int width, int height, double hfovDe
     /// <inheritdoc />
     public ViewTriplet Get(long index)
     {
-        var rng = new Random(HashCode.Combine(seed, index));
+        var rng = new Random(SeedMix.Seed(seed, index));
         var (boxes, room) = MakeRoom(rng);
         double fx = width / 2.0 / Math.Tan(hfovDeg * Math.PI / 360), cx = width / 2.0 - 0.5, cy = height / 2.0 - 0.5;
         // Reference camera inside the room, looking roughly along +z.

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CvM.Training.Data;
 using CvM.Training.Nn;
 
 namespace CvM.Training.Train;
@@ -15,6 +16,9 @@ public sealed record TrainConfig
 
     /// <summary>Data source: <c>boxroom</c> (built-in ray-cast rooms) or <c>synthetic</c> (CvM.Synthetic generator).</summary>
     public string Source { get; init; } = "boxroom";
+
+    /// <summary>How the <c>synthetic</c> source makes samples (paths, baselines, field of view).</summary>
+    public SyntheticSourceOptions Synthetic { get; init; } = new();
 
     /// <summary>Optimiser steps to run in total.</summary>
     public int Steps { get; init; } = 5000;
@@ -73,6 +77,7 @@ public sealed record TrainConfig
         if (DuplicateFraction is < 0 or > 1) throw new ArgumentException("duplicateFraction must be in [0,1]");
         if (!(DepthMin > 0 && DepthMax > DepthMin)) throw new ArgumentException("need 0 < depthMin < depthMax");
         if (Source is not ("boxroom" or "synthetic")) throw new ArgumentException("source must be boxroom or synthetic");
+        Synthetic.Validate();
         if (Threads < 1) throw new ArgumentException("threads must be >= 1");
     }
 

@@ -17,7 +17,7 @@ public sealed class Trainer(TrainConfig config, string runDir, TextWriter? progr
     /// <summary>Creates the data source named by the config.</summary>
     public static ITripletSource CreateSource(TrainConfig c, int dataSeed) => c.Source switch
     {
-        "synthetic" => SyntheticSourceFactory.Create(dataSeed, c.Net.ImageWidth, c.Net.ImageHeight),
+        "synthetic" => new SyntheticTripletSource(dataSeed, c.Net.ImageWidth, c.Net.ImageHeight, heldOut: false, c.Synthetic),
         _ => new BoxRoomSource(dataSeed, c.Net.ImageWidth, c.Net.ImageHeight),
     };
 
@@ -108,7 +108,7 @@ public sealed class Trainer(TrainConfig config, string runDir, TextWriter? progr
 
     private Batch MakeBatch(ITripletSource source, int step)
     {
-        var rng = new Random(HashCode.Combine(config.Seed, step));
+        var rng = new Random(SeedMix.Seed(config.Seed, step));
         var samples = Enumerable.Range(0, config.BatchSize).Select(i => source.Get((long)step * config.BatchSize + i)).ToList();
         var dup = samples.Select(_ => rng.NextDouble() < config.DuplicateFraction).ToList();
         return BatchBuilder.Build(samples, dup, config.DepthMin, config.DepthMax);
