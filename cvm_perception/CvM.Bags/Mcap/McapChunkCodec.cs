@@ -8,6 +8,18 @@ namespace CvM.Bags.Mcap;
 internal sealed class McapChunkCodec : IDisposable
 {
     private readonly Decompressor _zstd = new();
+    private readonly NativeZstd? _native;
+    private readonly NativeZstd.DCtxHandle? _nativeContext;
+
+    /// <summary>Uses the system's libzstd when <paramref name="preferNative"/> and it loads, else the managed port.</summary>
+    public McapChunkCodec(bool preferNative = true)
+    {
+        _native = preferNative ? NativeZstd.TryLoad() : null;
+        _nativeContext = _native?.CreateContext();
+    }
+
+    /// <summary>True when zstd chunks go through the system's libzstd rather than the managed port.</summary>
+    public bool UsesNativeZstd => _native is not null;
     private readonly ArrayBufferWriter<byte> _lz4Target = new();
 
     /// <summary>True when <paramref name="compression"/> is one this codec reads.</summary>
@@ -30,7 +42,9 @@ internal sealed class McapChunkCodec : IDisposable
                 int written;
                 try
                 {
-                    written = _zstd.Unwrap(compressed, target.AsSpan(0, uncompressedSize));
+                    written = _native is not null
+                        ? _native.Decompress(_nativeContext!, compressed, target.AsSpan(0, uncompressedSize))
+                        : _zstd.Unwrap(compressed, target.AsSpan(0, uncompressedSize));
                 }
                 catch (ZstdException e)
                 {
@@ -58,5 +72,9 @@ internal sealed class McapChunkCodec : IDisposable
         }
     }
 
-    public void Dispose() => _zstd.Dispose();
+    public void Dispose()
+    {
+        _zstd.Dispose();
+        _nativeContext?.Dispose();
+    }
 }
