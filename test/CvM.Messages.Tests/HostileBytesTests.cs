@@ -83,46 +83,46 @@ public class HostileBytesTests
         switch (rng.Next(6))
         {
             case 0: // random body behind a valid header
-            {
-                var b = new byte[4 + rng.Next(0, 200)];
-                rng.NextBytes(b);
-                b[0] = 0;
-                b[1] = (byte)rng.Next(2);
-                return b;
-            }
+                {
+                    var b = new byte[4 + rng.Next(0, 200)];
+                    rng.NextBytes(b);
+                    b[0] = 0;
+                    b[1] = (byte)rng.Next(2);
+                    return b;
+                }
             case 1: // bit flips
-            {
-                var b = (byte[])seed.Clone();
-                for (var k = rng.Next(1, 9); k > 0; k--) b[rng.Next(b.Length)] ^= (byte)(1 << rng.Next(8));
-                return b;
-            }
+                {
+                    var b = (byte[])seed.Clone();
+                    for (var k = rng.Next(1, 9); k > 0; k--) b[rng.Next(b.Length)] ^= (byte)(1 << rng.Next(8));
+                    return b;
+                }
             case 2: // truncation
                 return seed[..rng.Next(0, seed.Length)];
             case 3: // length-field overwrite at an aligned position
-            {
-                var b = (byte[])seed.Clone();
-                if (b.Length < 8) return b;
-                var at = 4 + 4 * rng.Next((b.Length - 4) / 4);
-                if (at + 4 > b.Length) return b;
-                uint[] huge = [0xFFFF_FFFF, 0x7FFF_FFFF, 0x8000_0000, (uint)(b.Length - at), (uint)(b.Length - at + 1), (uint)rng.Next()];
-                BinaryPrimitives.WriteUInt32LittleEndian(b.AsSpan(at), huge[rng.Next(huge.Length)]);
-                return b;
-            }
+                {
+                    var b = (byte[])seed.Clone();
+                    if (b.Length < 8) return b;
+                    var at = 4 + 4 * rng.Next((b.Length - 4) / 4);
+                    if (at + 4 > b.Length) return b;
+                    uint[] huge = [0xFFFF_FFFF, 0x7FFF_FFFF, 0x8000_0000, (uint)(b.Length - at), (uint)(b.Length - at + 1), (uint)rng.Next()];
+                    BinaryPrimitives.WriteUInt32LittleEndian(b.AsSpan(at), huge[rng.Next(huge.Length)]);
+                    return b;
+                }
             case 4: // byte-order switch (header says big endian)
-            {
-                var b = (byte[])seed.Clone();
-                b[1] = 0;
-                return b;
-            }
+                {
+                    var b = (byte[])seed.Clone();
+                    b[1] = 0;
+                    return b;
+                }
             default: // garbage or parameter-list header, random appendix
-            {
-                var b = new byte[seed.Length + rng.Next(0, 16)];
-                seed.CopyTo(b, 0);
-                rng.NextBytes(b.AsSpan(seed.Length));
-                b[1] = (byte)rng.Next(256);
-                b[0] = (byte)(rng.Next(4) == 0 ? rng.Next(256) : 0);
-                return b;
-            }
+                {
+                    var b = new byte[seed.Length + rng.Next(0, 16)];
+                    seed.CopyTo(b, 0);
+                    rng.NextBytes(b.AsSpan(seed.Length));
+                    b[1] = (byte)rng.Next(256);
+                    b[0] = (byte)(rng.Next(4) == 0 ? rng.Next(256) : 0);
+                    return b;
+                }
         }
     }
 

@@ -32,19 +32,24 @@ public class ImageDecodeTests
             Image.DecodePooled(payload, out var warm);
             warm.Dispose();
         }
-        var before = GC.GetAllocatedBytesForCurrentThread();
         var ok = true;
         ImageMetadata meta = default;
-        for (var i = 0; i < 1000; i++)
+        var windows = new long[3];
+        for (var w = 0; w < windows.Length; w++)
         {
-            meta = Image.DecodePooled(payload, out var lease);
-            ok &= lease.Span.SequenceEqual(pixels);
-            lease.Dispose();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 1000; i++)
+            {
+                meta = Image.DecodePooled(payload, out var lease);
+                ok &= lease.Span.SequenceEqual(pixels);
+                lease.Dispose();
+            }
+            windows[w] = GC.GetAllocatedBytesForCurrentThread() - before;
         }
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.True(ok);
-        // 1000 decodes: at most a one-time runtime allocation (pool bookkeeping), nothing per decode.
-        Assert.True(allocated <= 256, $"{allocated} bytes allocated over 1000 decodes");
+        // Steady state: a window of 1000 decodes allocates nothing (a one-time pool bookkeeping allocation may
+        // land in one window, never a per-decode cost, which would show in every window).
+        Assert.True(windows.Min() == 0, $"bytes allocated per 1000 decodes: {string.Join(", ", windows)}");
         Assert.Equal("camera_color_optical_frame", meta.Header.FrameId);
         Assert.Equal(new Time(1_700_000_000, 5), meta.Header.Stamp);
         Assert.Equal(("rgb8", 640u, 480u, 1920u), (meta.Encoding, meta.Width, meta.Height, meta.Step));

@@ -152,7 +152,7 @@ public ref struct CdrReader
     public string ReadString(int bound) => Encoding.UTF8.GetString(ReadStringBytes(bound));
 
     /// <summary>
-    /// Reads a string through a shared cache, so a value repeated message after message (frame ids,
+    /// Reads a string through a per-thread cache, so a value repeated message after message (frame ids,
     /// encodings) is returned without allocating.
     /// </summary>
     public string ReadStringInterned() => Utf8StringCache.Get(ReadStringBytes(-1));

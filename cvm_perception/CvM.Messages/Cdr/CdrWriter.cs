@@ -45,9 +45,8 @@ public ref struct CdrWriter
     {
         if (_output is null || _spanUsed == 0) return;
         _output.Advance(_spanUsed);
-        _span = _span[_spanUsed..];
         _spanUsed = 0;
-        _span = Span<byte>.Empty;
+        _span = Span<byte>.Empty; // the next write asks the output for a fresh span
     }
 
     /// <summary>Writes zero padding so the next value is aligned to <paramref name="size"/> (1, 2, 4 or 8).</summary>

@@ -4,9 +4,9 @@ using System.Text;
 namespace CvM.Messages.Cdr;
 
 /// <summary>
-/// A small, lock-free cache from UTF-8 bytes to <see cref="string"/> so that strings repeated message after
-/// message (frame ids, encodings) decode without allocating. Entries are immutable and replaced whole, so
-/// concurrent readers always see a consistent entry; a collision simply evicts the older string.
+/// A small per-thread cache from UTF-8 bytes to <see cref="string"/> so that strings repeated message after
+/// message (frame ids, encodings) decode without allocating. Per thread, so a decoder thread's working set is
+/// not evicted by other threads decoding other strings; a collision simply evicts the older string.
 /// </summary>
 internal static class Utf8StringCache
 {
@@ -15,7 +15,8 @@ internal static class Utf8StringCache
 
     private const int SlotCount = 256;
 
-    private static readonly Entry?[] Slots = new Entry?[SlotCount];
+    [ThreadStatic]
+    private static Entry?[]? _slots;
 
     /// <summary>Returns the string for <paramref name="utf8"/>, from the cache when seen before.</summary>
     public static string Get(ReadOnlySpan<byte> utf8)
@@ -23,12 +24,12 @@ internal static class Utf8StringCache
         if (utf8.Length == 0) return string.Empty;
         if (utf8.Length > MaxCachedLength) return Encoding.UTF8.GetString(utf8);
         var hash = Hash(utf8);
-        ref var slot = ref Slots[hash & (SlotCount - 1)];
-        var entry = Volatile.Read(ref slot);
+        var slots = _slots ??= new Entry?[SlotCount];
+        ref var slot = ref slots[hash & (SlotCount - 1)];
+        var entry = slot;
         if (entry is not null && entry.Hash == hash && utf8.SequenceEqual(entry.Utf8)) return entry.Value;
-        var created = new Entry(hash, utf8.ToArray(), Encoding.UTF8.GetString(utf8));
-        Volatile.Write(ref slot, created);
-        return created.Value;
+        slot = new Entry(hash, utf8.ToArray(), Encoding.UTF8.GetString(utf8));
+        return slot.Value;
     }
 
     private static uint Hash(ReadOnlySpan<byte> bytes)
