@@ -70,47 +70,47 @@ public sealed class NormalAndLabelTests(ITestOutputHelper output)
             {
                 case PrimitiveKind.RoomShell:
                 case PrimitiveKind.Recess:
-                {
-                    var inside = Math.Abs(dx) <= h.X + eps && Math.Abs(dy) <= h.Y + eps && Math.Abs(dz) <= h.Z + eps;
-                    if (!inside) break;
-                    var size = scene.RoomSize;
-                    if (q.Kind == PrimitiveKind.RoomShell)
                     {
-                        if (Math.Abs(p.Z) < eps) hits.Add((id, SemanticClass.Floor));
-                        if (Math.Abs(p.Z - size.Z) < eps) hits.Add((id, SemanticClass.Ceiling));
-                        if (Math.Abs(p.X) < eps || Math.Abs(p.X - size.X) < eps || Math.Abs(p.Y) < eps || Math.Abs(p.Y - size.Y) < eps)
-                            hits.Add((id, SemanticClass.Wall));
+                        var inside = Math.Abs(dx) <= h.X + eps && Math.Abs(dy) <= h.Y + eps && Math.Abs(dz) <= h.Z + eps;
+                        if (!inside) break;
+                        var size = scene.RoomSize;
+                        if (q.Kind == PrimitiveKind.RoomShell)
+                        {
+                            if (Math.Abs(p.Z) < eps) hits.Add((id, SemanticClass.Floor));
+                            if (Math.Abs(p.Z - size.Z) < eps) hits.Add((id, SemanticClass.Ceiling));
+                            if (Math.Abs(p.X) < eps || Math.Abs(p.X - size.X) < eps || Math.Abs(p.Y) < eps || Math.Abs(p.Y - size.Y) < eps)
+                                hits.Add((id, SemanticClass.Wall));
+                        }
+                        else
+                        {
+                            var onX = Math.Abs(Math.Abs(dx) - h.X) < eps;
+                            var onY = Math.Abs(Math.Abs(dy) - h.Y) < eps;
+                            var onZ = Math.Abs(Math.Abs(dz) - h.Z) < eps;
+                            // The back face lies outside the room; every other face of the recess is wall.
+                            var back = (onX && (p.X < -eps || p.X > size.X + eps)) || (onY && (p.Y < -eps || p.Y > size.Y + eps));
+                            if (back) hits.Add((id, q.Label));
+                            else if (onX || onY || onZ) hits.Add((id, SemanticClass.Wall));
+                        }
+                        break;
                     }
-                    else
-                    {
-                        var onX = Math.Abs(Math.Abs(dx) - h.X) < eps;
-                        var onY = Math.Abs(Math.Abs(dy) - h.Y) < eps;
-                        var onZ = Math.Abs(Math.Abs(dz) - h.Z) < eps;
-                        // The back face lies outside the room; every other face of the recess is wall.
-                        var back = (onX && (p.X < -eps || p.X > size.X + eps)) || (onY && (p.Y < -eps || p.Y > size.Y + eps));
-                        if (back) hits.Add((id, q.Label));
-                        else if (onX || onY || onZ) hits.Add((id, SemanticClass.Wall));
-                    }
-                    break;
-                }
                 case PrimitiveKind.Box:
-                {
-                    var lx = q.CosYaw * dx + q.SinYaw * dy;
-                    var ly = -q.SinYaw * dx + q.CosYaw * dy;
-                    double ex = Math.Abs(lx) - h.X, ey = Math.Abs(ly) - h.Y, ez = Math.Abs(dz) - h.Z;
-                    var outside = Math.Sqrt(Math.Pow(Math.Max(ex, 0), 2) + Math.Pow(Math.Max(ey, 0), 2) + Math.Pow(Math.Max(ez, 0), 2));
-                    var sdf = outside + Math.Min(Math.Max(ex, Math.Max(ey, ez)), 0);
-                    if (Math.Abs(sdf) < eps) hits.Add((id, q.Label));
-                    break;
-                }
+                    {
+                        var lx = q.CosYaw * dx + q.SinYaw * dy;
+                        var ly = -q.SinYaw * dx + q.CosYaw * dy;
+                        double ex = Math.Abs(lx) - h.X, ey = Math.Abs(ly) - h.Y, ez = Math.Abs(dz) - h.Z;
+                        var outside = Math.Sqrt(Math.Pow(Math.Max(ex, 0), 2) + Math.Pow(Math.Max(ey, 0), 2) + Math.Pow(Math.Max(ez, 0), 2));
+                        var sdf = outside + Math.Min(Math.Max(ex, Math.Max(ey, ez)), 0);
+                        if (Math.Abs(sdf) < eps) hits.Add((id, q.Label));
+                        break;
+                    }
                 case PrimitiveKind.Cylinder:
-                {
-                    var er = Math.Sqrt(dx * dx + dy * dy) - h.X;
-                    var ez = Math.Abs(dz) - h.Z;
-                    var sdf = Math.Sqrt(Math.Pow(Math.Max(er, 0), 2) + Math.Pow(Math.Max(ez, 0), 2)) + Math.Min(Math.Max(er, ez), 0);
-                    if (Math.Abs(sdf) < eps) hits.Add((id, q.Label));
-                    break;
-                }
+                    {
+                        var er = Math.Sqrt(dx * dx + dy * dy) - h.X;
+                        var ez = Math.Abs(dz) - h.Z;
+                        var sdf = Math.Sqrt(Math.Pow(Math.Max(er, 0), 2) + Math.Pow(Math.Max(ez, 0), 2)) + Math.Min(Math.Max(er, ez), 0);
+                        if (Math.Abs(sdf) < eps) hits.Add((id, q.Label));
+                        break;
+                    }
                 default:
                     if (Math.Abs(Math.Sqrt(dx * dx + dy * dy + dz * dz) - h.X) < eps) hits.Add((id, q.Label));
                     break;

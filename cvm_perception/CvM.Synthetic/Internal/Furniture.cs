@@ -231,32 +231,32 @@ internal sealed class Furniture
                     f.Cylinder(_b, x, y, _rng.Range(0.03, 0.05), z, z + _rng.Range(0.08, 0.14), SemanticClass.Objects, _pal.Object());
                     break;
                 case 1:
-                {
-                    var m = _pal.Object();
-                    var r = _rng.Range(0.04, 0.07);
-                    var hh = _rng.Range(0.12, 0.25);
-                    f.Cylinder(_b, x, y, r, z, z + hh, SemanticClass.Objects, m);
-                    f.Sphere(_b, x, y, z + hh + r * 1.5, r * 1.8, SemanticClass.Objects, _pal.Fabric());
-                    break;
-                }
-                case 2:
-                {
-                    var s = _rng.Range(0.04, 0.1);
-                    f.Box(_b, x - s, y - s, z, x + s, y + s, z + _rng.Range(0.05, 0.15), SemanticClass.Objects, _pal.Object());
-                    break;
-                }
-                default:
-                {
-                    var m = _pal.Object();
-                    var top = z;
-                    for (var k = _rng.NextInt(3) + 1; k > 0; k--)
                     {
-                        var bh = _rng.Range(0.02, 0.05);
-                        f.Box(_b, x - 0.1, y - 0.07, top, x + 0.1, y + 0.07, top + bh, SemanticClass.Books, m);
-                        top += bh;
+                        var m = _pal.Object();
+                        var r = _rng.Range(0.04, 0.07);
+                        var hh = _rng.Range(0.12, 0.25);
+                        f.Cylinder(_b, x, y, r, z, z + hh, SemanticClass.Objects, m);
+                        f.Sphere(_b, x, y, z + hh + r * 1.5, r * 1.8, SemanticClass.Objects, _pal.Fabric());
+                        break;
                     }
-                    break;
-                }
+                case 2:
+                    {
+                        var s = _rng.Range(0.04, 0.1);
+                        f.Box(_b, x - s, y - s, z, x + s, y + s, z + _rng.Range(0.05, 0.15), SemanticClass.Objects, _pal.Object());
+                        break;
+                    }
+                default:
+                    {
+                        var m = _pal.Object();
+                        var top = z;
+                        for (var k = _rng.NextInt(3) + 1; k > 0; k--)
+                        {
+                            var bh = _rng.Range(0.02, 0.05);
+                            f.Box(_b, x - 0.1, y - 0.07, top, x + 0.1, y + 0.07, top + bh, SemanticClass.Books, m);
+                            top += bh;
+                        }
+                        break;
+                    }
             }
         }
     }
@@ -274,23 +274,23 @@ internal sealed class Furniture
                 f.Cylinder(_b, 0, 0, _rng.Range(0.12, 0.18), 0, _rng.Range(0.3, 0.45), SemanticClass.Objects, m);
                 break;
             case 1:
-            {
-                var s = _rng.Range(0.12, 0.2);
-                f.Box(_b, -s, -s * 0.8, 0, s, s * 0.8, _rng.Range(0.2, 0.45), SemanticClass.Objects, m);
-                break;
-            }
+                {
+                    var s = _rng.Range(0.12, 0.2);
+                    f.Box(_b, -s, -s * 0.8, 0, s, s * 0.8, _rng.Range(0.2, 0.45), SemanticClass.Objects, m);
+                    break;
+                }
             case 2:
                 f.Cylinder(_b, 0, 0, 0.13, 0, 0.3, SemanticClass.Objects, m);
                 f.Sphere(_b, 0, 0, 0.5, _rng.Range(0.18, 0.22), SemanticClass.Objects, _pal.Fabric());
                 break;
             default:
-            {
-                var top = _rng.Range(1.4, 1.7);
-                f.Cylinder(_b, 0, 0, 0.15, 0, 0.03, SemanticClass.Objects, m);
-                f.Cylinder(_b, 0, 0, 0.015, 0.03, top, SemanticClass.Objects, m);
-                f.Cylinder(_b, 0, 0, 0.18, top, top + 0.25, SemanticClass.Objects, _pal.Fabric());
-                break;
-            }
+                {
+                    var top = _rng.Range(1.4, 1.7);
+                    f.Cylinder(_b, 0, 0, 0.15, 0, 0.03, SemanticClass.Objects, m);
+                    f.Cylinder(_b, 0, 0, 0.015, 0.03, top, SemanticClass.Objects, m);
+                    f.Cylinder(_b, 0, 0, 0.18, top, top + 0.25, SemanticClass.Objects, _pal.Fabric());
+                    break;
+                }
         }
         _b.EndGroup();
         return true;

@@ -49,20 +49,20 @@ internal sealed class Palette
         {
             case 0: return Wood();
             case 1:
-            {
-                var c0 = Col(0.5, 0.9);
-                return _b.Material(TextureKind.Tiles, c0, Scale(c0, 0.7), _rng.Range(0.3, 0.6));
-            }
+                {
+                    var c0 = Col(0.5, 0.9);
+                    return _b.Material(TextureKind.Tiles, c0, Scale(c0, 0.7), _rng.Range(0.3, 0.6));
+                }
             case 2:
-            {
-                var c0 = Col(0.2, 0.7);
-                return _b.Material(TextureKind.Noise, c0, Scale(c0, 0.6), _rng.Range(0.05, 0.2));
-            }
+                {
+                    var c0 = Col(0.2, 0.7);
+                    return _b.Material(TextureKind.Noise, c0, Scale(c0, 0.6), _rng.Range(0.05, 0.2));
+                }
             default:
-            {
-                var c0 = Col(0.4, 0.9);
-                return _b.Material(TextureKind.Checker, c0, Scale(c0, 0.5), _rng.Range(0.3, 0.5));
-            }
+                {
+                    var c0 = Col(0.4, 0.9);
+                    return _b.Material(TextureKind.Checker, c0, Scale(c0, 0.5), _rng.Range(0.3, 0.5));
+                }
         }
     }
 

@@ -114,85 +114,85 @@ internal static class Renderer
         {
             case PrimitiveKind.RoomShell:
             case PrimitiveKind.Recess:
-            {
-                var axis = face >> 1;
-                var sign = (face & 1) == 1 ? -1f : 1f; // inward normal
-                nx = axis == 0 ? sign : 0;
-                ny = axis == 1 ? sign : 0;
-                nz = axis == 2 ? sign : 0;
-                (ts, tt) = axis == 0 ? (py, pz) : axis == 1 ? (px, pz) : (px, py);
-                if (p.Kind == PrimitiveKind.RoomShell)
                 {
-                    label = face == 4 ? SemanticClass.Floor : face == 5 ? SemanticClass.Ceiling : SemanticClass.Wall;
-                    material = s.ShellMaterials[face];
+                    var axis = face >> 1;
+                    var sign = (face & 1) == 1 ? -1f : 1f; // inward normal
+                    nx = axis == 0 ? sign : 0;
+                    ny = axis == 1 ? sign : 0;
+                    nz = axis == 2 ? sign : 0;
+                    (ts, tt) = axis == 0 ? (py, pz) : axis == 1 ? (px, pz) : (px, py);
+                    if (p.Kind == PrimitiveKind.RoomShell)
+                    {
+                        label = face == 4 ? SemanticClass.Floor : face == 5 ? SemanticClass.Ceiling : SemanticClass.Wall;
+                        material = s.ShellMaterials[face];
+                    }
+                    else if (face == s.RecessBackFace[id])
+                    {
+                        label = p.Label;
+                        material = p.Material;
+                    }
+                    else
+                    {
+                        label = SemanticClass.Wall;
+                        material = s.ShellMaterials[s.RecessBackFace[id]];
+                    }
+                    break;
                 }
-                else if (face == s.RecessBackFace[id])
+            case PrimitiveKind.Box:
                 {
+                    float rx = px - p.Cx, ry = py - p.Cy;
+                    var lx = p.Cos * rx + p.Sin * ry;
+                    var ly = -p.Sin * rx + p.Cos * ry;
+                    var lz = pz - p.Cz;
+                    var axis = face >> 1;
+                    var sign = (face & 1) == 1 ? 1f : -1f;
+                    var nlx = axis == 0 ? sign : 0;
+                    var nly = axis == 1 ? sign : 0;
+                    nx = p.Cos * nlx - p.Sin * nly;
+                    ny = p.Sin * nlx + p.Cos * nly;
+                    nz = axis == 2 ? sign : 0;
+                    (ts, tt) = axis == 0 ? (ly + p.Hy, lz + p.Hz) : axis == 1 ? (lx + p.Hx, lz + p.Hz) : (lx + p.Hx, ly + p.Hy);
                     label = p.Label;
                     material = p.Material;
+                    break;
                 }
-                else
-                {
-                    label = SemanticClass.Wall;
-                    material = s.ShellMaterials[s.RecessBackFace[id]];
-                }
-                break;
-            }
-            case PrimitiveKind.Box:
-            {
-                float rx = px - p.Cx, ry = py - p.Cy;
-                var lx = p.Cos * rx + p.Sin * ry;
-                var ly = -p.Sin * rx + p.Cos * ry;
-                var lz = pz - p.Cz;
-                var axis = face >> 1;
-                var sign = (face & 1) == 1 ? 1f : -1f;
-                var nlx = axis == 0 ? sign : 0;
-                var nly = axis == 1 ? sign : 0;
-                nx = p.Cos * nlx - p.Sin * nly;
-                ny = p.Sin * nlx + p.Cos * nly;
-                nz = axis == 2 ? sign : 0;
-                (ts, tt) = axis == 0 ? (ly + p.Hy, lz + p.Hz) : axis == 1 ? (lx + p.Hx, lz + p.Hz) : (lx + p.Hx, ly + p.Hy);
-                label = p.Label;
-                material = p.Material;
-                break;
-            }
             case PrimitiveKind.Cylinder:
-            {
-                float lx = px - p.Cx, ly = py - p.Cy, lz = pz - p.Cz;
-                if (face == 0)
                 {
-                    var inv = 1f / MathF.Sqrt(lx * lx + ly * ly);
+                    float lx = px - p.Cx, ly = py - p.Cy, lz = pz - p.Cz;
+                    if (face == 0)
+                    {
+                        var inv = 1f / MathF.Sqrt(lx * lx + ly * ly);
+                        nx = lx * inv;
+                        ny = ly * inv;
+                        nz = 0;
+                        ts = PseudoAngle(nx, ny) * p.Hx;
+                        tt = lz + p.Hz;
+                    }
+                    else
+                    {
+                        nx = 0;
+                        ny = 0;
+                        nz = face == 1 ? 1 : -1;
+                        ts = lx;
+                        tt = ly;
+                    }
+                    label = p.Label;
+                    material = p.Material;
+                    break;
+                }
+            default:
+                {
+                    float lx = px - p.Cx, ly = py - p.Cy, lz = pz - p.Cz;
+                    var inv = 1f / MathF.Sqrt(lx * lx + ly * ly + lz * lz);
                     nx = lx * inv;
                     ny = ly * inv;
-                    nz = 0;
-                    ts = PseudoAngle(nx, ny) * p.Hx;
-                    tt = lz + p.Hz;
+                    nz = lz * inv;
+                    ts = lx + lz;
+                    tt = ly - lz;
+                    label = p.Label;
+                    material = p.Material;
+                    break;
                 }
-                else
-                {
-                    nx = 0;
-                    ny = 0;
-                    nz = face == 1 ? 1 : -1;
-                    ts = lx;
-                    tt = ly;
-                }
-                label = p.Label;
-                material = p.Material;
-                break;
-            }
-            default:
-            {
-                float lx = px - p.Cx, ly = py - p.Cy, lz = pz - p.Cz;
-                var inv = 1f / MathF.Sqrt(lx * lx + ly * ly + lz * lz);
-                nx = lx * inv;
-                ny = ly * inv;
-                nz = lz * inv;
-                ts = lx + lz;
-                tt = ly - lz;
-                label = p.Label;
-                material = p.Material;
-                break;
-            }
         }
 
         fb.DepthHW[pix] = t;

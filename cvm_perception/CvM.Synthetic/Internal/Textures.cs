@@ -22,68 +22,68 @@ internal static class Textures
                 w = Fbm(s / sc, t / sc, m.Seed);
                 break;
             case TextureKind.Tiles:
-            {
-                var fs = s / sc;
-                var ft = t / sc;
-                var i = MathF.Floor(fs);
-                var j = MathF.Floor(ft);
-                var us = fs - i;
-                var ut = ft - j;
-                const float grout = 0.05f;
-                if (us < grout || ut < grout)
                 {
-                    Mix(m, 0.15f, out r, out g, out b);
-                    r *= 0.55f; g *= 0.55f; b *= 0.55f;
-                    return;
+                    var fs = s / sc;
+                    var ft = t / sc;
+                    var i = MathF.Floor(fs);
+                    var j = MathF.Floor(ft);
+                    var us = fs - i;
+                    var ut = ft - j;
+                    const float grout = 0.05f;
+                    if (us < grout || ut < grout)
+                    {
+                        Mix(m, 0.15f, out r, out g, out b);
+                        r *= 0.55f; g *= 0.55f; b *= 0.55f;
+                        return;
+                    }
+                    w = 0.8f * Hash.Unit((uint)(int)i, (uint)(int)j, m.Seed) + 0.2f * ValueNoise(s * 8f, t * 8f, m.Seed + 1);
+                    break;
                 }
-                w = 0.8f * Hash.Unit((uint)(int)i, (uint)(int)j, m.Seed) + 0.2f * ValueNoise(s * 8f, t * 8f, m.Seed + 1);
-                break;
-            }
             case TextureKind.Wood:
-            {
-                // Planks of width sc along t; grain stretched along s.
-                var ft = t / sc;
-                var plank = MathF.Floor(ft);
-                var ut = ft - plank;
-                if (ut < 0.03f)
                 {
-                    Mix(m, 1f, out r, out g, out b);
-                    r *= 0.5f; g *= 0.5f; b *= 0.5f;
-                    return;
+                    // Planks of width sc along t; grain stretched along s.
+                    var ft = t / sc;
+                    var plank = MathF.Floor(ft);
+                    var ut = ft - plank;
+                    if (ut < 0.03f)
+                    {
+                        Mix(m, 1f, out r, out g, out b);
+                        r *= 0.5f; g *= 0.5f; b *= 0.5f;
+                        return;
+                    }
+                    var off = 37f * Hash.Unit((uint)(int)plank, 11u, m.Seed);
+                    var grain = Fbm(s * 1.5f + off, t * 25f, m.Seed + 7);
+                    var ring = grain * 6f;
+                    ring -= MathF.Floor(ring);
+                    w = 0.55f * grain + 0.45f * Triangle(ring) * 0.8f + 0.2f * Hash.Unit((uint)(int)plank, 3u, m.Seed);
+                    break;
                 }
-                var off = 37f * Hash.Unit((uint)(int)plank, 11u, m.Seed);
-                var grain = Fbm(s * 1.5f + off, t * 25f, m.Seed + 7);
-                var ring = grain * 6f;
-                ring -= MathF.Floor(ring);
-                w = 0.55f * grain + 0.45f * Triangle(ring) * 0.8f + 0.2f * Hash.Unit((uint)(int)plank, 3u, m.Seed);
-                break;
-            }
             case TextureKind.Stripes:
-            {
-                var fs = s / sc;
-                var stripe = fs - MathF.Floor(fs);
-                w = (stripe < 0.5f ? 0.1f : 0.9f) + 0.25f * (ValueNoise(s * 12f, t * 12f, m.Seed) - 0.5f);
-                break;
-            }
+                {
+                    var fs = s / sc;
+                    var stripe = fs - MathF.Floor(fs);
+                    w = (stripe < 0.5f ? 0.1f : 0.9f) + 0.25f * (ValueNoise(s * 12f, t * 12f, m.Seed) - 0.5f);
+                    break;
+                }
             case TextureKind.Checker:
-            {
-                var k = (int)MathF.Floor(s / sc) + (int)MathF.Floor(t / sc);
-                w = ((k & 1) == 0 ? 0.1f : 0.9f) + 0.2f * (ValueNoise(s * 10f, t * 10f, m.Seed) - 0.5f);
-                break;
-            }
+                {
+                    var k = (int)MathF.Floor(s / sc) + (int)MathF.Floor(t / sc);
+                    w = ((k & 1) == 0 ? 0.1f : 0.9f) + 0.2f * (ValueNoise(s * 10f, t * 10f, m.Seed) - 0.5f);
+                    break;
+                }
             case TextureKind.Fabric:
-            {
-                var weave = Triangle(Frac(s / sc)) * Triangle(Frac(t / sc));
-                w = 0.5f * weave + 0.5f * Fbm(s * 4f, t * 4f, m.Seed);
-                break;
-            }
+                {
+                    var weave = Triangle(Frac(s / sc)) * Triangle(Frac(t / sc));
+                    w = 0.5f * weave + 0.5f * Fbm(s * 4f, t * 4f, m.Seed);
+                    break;
+                }
             case TextureKind.Glass:
             default:
-            {
-                // Sky-like gradient with clouds; brighter towards the top (t = height).
-                w = 0.6f * Fbm(s * 1.2f, t * 2.5f, m.Seed) + 0.2f * Clamp01(t * 0.3f);
-                break;
-            }
+                {
+                    // Sky-like gradient with clouds; brighter towards the top (t = height).
+                    w = 0.6f * Fbm(s * 1.2f, t * 2.5f, m.Seed) + 0.2f * Clamp01(t * 0.3f);
+                    break;
+                }
         }
         Mix(m, Clamp01(w), out r, out g, out b);
     }
