@@ -105,7 +105,24 @@ public sealed class DdsReader : IDisposable
         }
     }
 
-    private unsafe void Run()
+    private void Run()
+    {
+        try
+        {
+            Pump();
+        }
+        catch (Exception e)
+        {
+            // never let the reader thread take the process down: the fault ends the channel, where consumers see it
+            Fault = e;
+            _channel.Writer.TryComplete(e);
+        }
+    }
+
+    /// <summary>The exception that stopped the reader thread, or null; <see cref="Samples"/> completes with it too.</summary>
+    public Exception? Fault { get; private set; }
+
+    private unsafe void Pump()
     {
         var max = _options.MaxSamplesPerTake;
         var serdatas = stackalloc IntPtr[max];
