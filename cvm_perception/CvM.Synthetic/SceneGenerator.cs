@@ -64,7 +64,7 @@ public static class SceneGenerator
             var y = width / 2 + rng.Range(-0.5, 0.5);
             furniture.CeilingLamp(x, y);
             var warm = rng.Range(0.85, 1.0);
-            lights.Add(new Light(false, (float)x, (float)y, (float)(height - 0.45), (float)rng.Range(1.6, 2.4) / lamps,
+            lights.Add(new Light(false, (float)x, (float)y, (float)(height - 0.45), (float)(rng.Range(1.0, 1.5) / Math.Sqrt(lamps)),
                 (float)rng.Range(0.05, 0.12), 1f, (float)warm, (float)(warm * warm)));
         }
         if (windowWalls.Count > 0)

@@ -40,7 +40,7 @@ public sealed class DeterminismTests
     public void Render_GoldenFrame_MatchesRecordedBytes() =>
         Assert.Equal(GoldenHash, RenderHash(1, true, 17, 1));
 
-    private const string GoldenHash = "0A5C14447FDB37D7ABA31A18D8D4623CA12524733A540754113C54EB0D4B0452";
+    private const string GoldenHash = "4B94902CFF325F8E772AE51844880988D9671B536591E736B2DC03A525E8D8E1";
 
     [Fact]
     public void Render_ParallelRows_GivesSameBytesAsSerial() =>

@@ -66,7 +66,7 @@ internal sealed class Palette
         }
     }
 
-    public int Glass() => _b.Material(TextureKind.Glass, (0.55, 0.7, 0.95), (0.95, 0.97, 1.0), 1.0);
+    public int Glass() => _b.Material(TextureKind.Glass, (0.4, 0.55, 0.8), (0.85, 0.88, 0.95), 1.0);
 
     public int Dark() => _b.Material(TextureKind.Noise, (0.03, 0.03, 0.04), (0.12, 0.12, 0.14), 0.3);
 
