@@ -33,7 +33,9 @@ public sealed class BagReplayerTests : IDisposable
         var rest = BagReplayer.CreateChannel(2);
         var sinks = new Dictionary<string, ChannelWriter<ReplayMessage>>
         {
-            [SampleBag.Odom.Name] = odom.Writer, [SampleBag.Image.Name] = rest.Writer, [SampleBag.Tf.Name] = rest.Writer,
+            [SampleBag.Odom.Name] = odom.Writer,
+            [SampleBag.Image.Name] = rest.Writer,
+            [SampleBag.Tf.Name] = rest.Writer,
         };
         var odomTask = Drain(odom.Reader, delayEvery: 5);
         var restTask = Drain(rest.Reader, delayEvery: 7);

@@ -124,7 +124,9 @@ public sealed class NpmInteropTests : IDisposable
             var o = RosSamples.Odometry(i, t);
             messages.Add(new
             {
-                topic = "/odom", logTime = t.ToString(), publishTime = (t + 7).ToString(),
+                topic = "/odom",
+                logTime = t.ToString(),
+                publishTime = (t + 7).ToString(),
                 value = new
                 {
                     header = new { stamp = new { sec = o.Header.Stamp.Sec, nanosec = o.Header.Stamp.Nanosec }, frame_id = o.Header.FrameId },
@@ -152,18 +154,26 @@ public sealed class NpmInteropTests : IDisposable
             var im = RosSamples.Image(i, t, 64, 48);
             messages.Add(new
             {
-                topic = "/camera/image_raw", logTime = (t + 1).ToString(), publishTime = (t + 1).ToString(),
+                topic = "/camera/image_raw",
+                logTime = (t + 1).ToString(),
+                publishTime = (t + 1).ToString(),
                 value = new
                 {
                     header = new { stamp = new { sec = im.Header.Stamp.Sec, nanosec = im.Header.Stamp.Nanosec }, frame_id = im.Header.FrameId },
-                    height = im.Height, width = im.Width, encoding = im.Encoding, is_bigendian = im.IsBigendian, step = im.Step,
+                    height = im.Height,
+                    width = im.Width,
+                    encoding = im.Encoding,
+                    is_bigendian = im.IsBigendian,
+                    step = im.Step,
                     data = new { bytesBase64 = Convert.ToBase64String(im.Data) },
                 },
             });
         }
         var job = new
         {
-            compression, chunked, chunkSize = 8192,
+            compression,
+            chunked,
+            chunkSize = 8192,
             schemas = new[] { new { name = odomType, text = MessageDefinitions.Get(odomType).FullText }, new { name = imageType, text = MessageDefinitions.Get(imageType).FullText } },
             channels = new[] { new { topic = "/odom", schema = odomType, qos = "" }, new { topic = "/camera/image_raw", schema = imageType, qos = "" } },
             messages,

@@ -17,8 +17,13 @@ public sealed class SharedDataBagTests
     {
         ["redkitchen_seq50_stride2"] = new()
         {
-            ["/camera/color/image_raw"] = 25, ["/camera/depth/image_raw"] = 25, ["/camera/color/camera_info"] = 25,
-            ["/camera/depth/camera_info"] = 25, ["/odom"] = 25, ["/tf"] = 25, ["/tf_static"] = 1,
+            ["/camera/color/image_raw"] = 25,
+            ["/camera/depth/image_raw"] = 25,
+            ["/camera/color/camera_info"] = 25,
+            ["/camera/depth/camera_info"] = 25,
+            ["/odom"] = 25,
+            ["/tf"] = 25,
+            ["/tf_static"] = 1,
         },
         ["ros2_written_reference/nav2_turtlebot.mcap"] = new() { ["/odom"] = 2639, ["/tf"] = 5422, ["/tf_static"] = 1, ["/amcl_pose"] = 135 },
         ["ros2_written_reference/tf_example"] = new() { ["/tf"] = 517, ["/tf_static"] = 1 },
