@@ -5,9 +5,7 @@ using TorchSharp;
 namespace CvM.Training;
 
 /// <summary>
-/// Training tool: <c>train --config c.json --run DIR [--until N]</c>, <c>export --checkpoint DIR/step_N.weights --out
-/// models/x.onnx [--split] [--metrics m.json]</c>, <c>eval --checkpoint ... [--synthetic-scenes N] [--sevenscenes DIR]
-/// [--out m.json]</c>.
+/// Training tool: verbs <c>train</c>, <c>export</c>, <c>bench</c> and <c>eval</c> (options in <see cref="Usage"/>).
 /// </summary>
 public static class Program
 {
@@ -57,6 +55,9 @@ public static class Program
                             ImageHeight = int.Parse(opts.GetValueOrDefault("height", "128")),
                             ImageWidth = int.Parse(opts.GetValueOrDefault("width", "160")),
                             Planes = int.Parse(opts.GetValueOrDefault("planes", "32")),
+                            Channels = int.Parse(opts.GetValueOrDefault("channels", "64")),
+                            FusionChannels = int.Parse(opts.GetValueOrDefault("fusion", "128")),
+                            DecoderChannels = int.Parse(opts.GetValueOrDefault("decoder", "64")),
                         });
                         File.WriteAllBytes(model, CvmOnnxExporter.ExportFull(net));
                         if (opts.ContainsKey("split"))
@@ -72,6 +73,26 @@ public static class Program
                         Console.WriteLine(OrtBenchmark.Format(OrtBenchmark.Run(Path.ChangeExtension(model, ".features.onnx"), threads, runs)));
                         Console.WriteLine(OrtBenchmark.Format(OrtBenchmark.Run(Path.ChangeExtension(model, ".multiview.onnx"), threads, runs)));
                     }
+                    return 0;
+                }
+                case "eval":
+                {
+                    var manifestPath = Require(opts, "manifest");
+                    using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(manifestPath));
+                    float dmin = doc.RootElement.GetProperty("depthMin").GetSingle(), dmax = doc.RootElement.GetProperty("depthMax").GetSingle();
+                    using var model = new Eval.CvmOrtModel(Require(opts, "model"), dmin, dmax, int.Parse(opts.GetValueOrDefault("threads", "2")));
+                    var eo = new Eval.EvalOptions
+                    {
+                        SyntheticScenes = int.Parse(opts.GetValueOrDefault("synthetic-scenes", "40")),
+                        DataSeed = int.Parse(opts.GetValueOrDefault("data-seed", "1000")),
+                        SevenScenes = opts.GetValueOrDefault("sevenscenes"),
+                        MinBaselineM = double.Parse(opts.GetValueOrDefault("min-baseline", "0.05"), System.Globalization.CultureInfo.InvariantCulture),
+                    };
+                    var metrics = Eval.EvalRunner.Run(model, model.Width, model.Height, new CvM.Evaluation.Metrics.DepthRange(dmin, dmax), eo, Console.Error);
+                    var json = System.Text.Json.JsonSerializer.Serialize(metrics, TrainConfig.Json);
+                    if (opts.TryGetValue("out", out var evalOut)) File.WriteAllText(evalOut, json);
+                    if (opts.ContainsKey("write-manifest")) Eval.EvalRunner.WriteIntoManifest(manifestPath, metrics);
+                    Console.WriteLine(json);
                     return 0;
                 }
                 default:
@@ -112,7 +133,8 @@ public static class Program
     private static int Usage()
     {
         Console.Error.WriteLine("usage: CvM.Training train --config <json> --run <dir> [--until <step>]");
-        Console.Error.WriteLine("       CvM.Training bench (--model <onnx> | --checkpoint <weights> --out <onnx> | --random --out <onnx> [--height 128 --width 160 --planes 32]) [--split] [--threads 2] [--runs 30]");
+        Console.Error.WriteLine("       CvM.Training bench (--model <onnx> | --checkpoint <weights> --out <onnx> | --random --out <onnx> [--height 128 --width 160 --planes 32 --channels 64 --fusion 128 --decoder 64]) [--split] [--threads 2] [--runs 30]");
+        Console.Error.WriteLine("       CvM.Training eval --model <onnx> --manifest <json> [--synthetic-scenes 40] [--data-seed 1000] [--sevenscenes <dir>] [--min-baseline 0.05] [--out <json>] [--write-manifest] [--threads 2]");
         Console.Error.WriteLine("       CvM.Training export --checkpoint <dir/step_N.weights> --out <model.onnx> [--split] [--metrics <json>]");
         return 2;
     }

@@ -63,13 +63,18 @@ public class OnnxParityTests
         return max;
     }
 
+    /// <summary>The shape of the committed model (configs/cvm_96x128.json).</summary>
+    private static readonly CvmNetOptions Shipped = new() { ImageHeight = 96, ImageWidth = 128, Planes = 16, FusionChannels = 96, DecoderChannels = 48 };
+
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void ExportFull_RandomWeights_OrtMatchesTorchWithin1e4(bool duplicated)
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public void ExportFull_RandomWeights_OrtMatchesTorchWithin1e4(bool duplicated, bool shipped)
     {
         TorchFixture.Ensure();
-        var o = new CvmNetOptions();
+        var o = shipped ? Shipped : new CvmNetOptions();
         using var net = RandomNet(o);
         var inputs = Inputs(o, duplicated);
         using var _ = no_grad();
@@ -89,7 +94,7 @@ public class OnnxParityTests
     public void ExportSplit_FeaturesThenMultiView_MatchesFullTorchWithin1e4()
     {
         TorchFixture.Ensure(7);
-        var o = new CvmNetOptions();
+        var o = Shipped;
         using var net = RandomNet(o);
         var inputs = Inputs(o, duplicated: false);
         using var _ = no_grad();

@@ -121,7 +121,7 @@ public static class CvmOnnxExporter
             var f16up = g.ResizeBilinear(f16, b, 256, h, w);
             x = g.Op("Concat", [f8, x8, cv, f16up], a => a.Attribute.Add(OnnxGraph.Int("axis", 1)));
             x = f[1].Export(g, f[0].Export(g, x));
-            x = g.Op("Concat", [g.ResizeBilinear(x, b, 128, h4, w4), f4, g.ResizeBilinear(cv, b, d, h4, w4)], a => a.Attribute.Add(OnnxGraph.Int("axis", 1)));
+            x = g.Op("Concat", [g.ResizeBilinear(x, b, o.FusionChannels, h4, w4), f4, g.ResizeBilinear(cv, b, d, h4, w4)], a => a.Attribute.Add(OnnxGraph.Int("axis", 1)));
             x = f[3].Export(g, f[2].Export(g, x));
         }
         using (g.Scope("heads"))

@@ -27,19 +27,19 @@ public sealed class CvmNet : nn.Module
     {
         options.Validate();
         Options = options;
-        int c = options.Channels, d = options.Planes;
+        int c = options.Channels, d = options.Planes, fc = options.FusionChannels, dc = options.DecoderChannels;
         cost_volume = new PlaneSweepCostVolume("cost_volume", d, options.H8, options.W8, options.ImageHeight, options.ImageWidth);
         encoder = new ResNetEncoder("encoder");
         spatial = new SpatialAwareEncoder("spatial", options, cost_volume.PixelCentres());
         self_attn = new TransformerBlock("self_attn", c, options.Heads, cross: false);
         cross_attn = new TransformerBlock("cross_attn", c, options.Heads, cross: true);
-        fuse1 = new ConvBn("fuse1", ResNetEncoder.Channels[1] + c + d + ResNetEncoder.Channels[2], 128, 3);
-        fuse2 = new ConvBn("fuse2", 128, 128, 3);
-        dec1 = new ConvBn("dec1", 128 + ResNetEncoder.Channels[0] + d, 64, 3);
-        dec2 = new ConvBn("dec2", 64, 64, 3);
-        head_depth = new ConvBn("head_depth", 64, d, 3, batchNorm: false, relu: false);
-        head_sem = new ConvBn("head_sem", 64, PaddedHead, 3, batchNorm: false, relu: false);
-        head_normal = new ConvBn("head_normal", 64, PaddedHead, 3, batchNorm: false, relu: false);
+        fuse1 = new ConvBn("fuse1", ResNetEncoder.Channels[1] + c + d + ResNetEncoder.Channels[2], fc, 3);
+        fuse2 = new ConvBn("fuse2", fc, fc, 3);
+        dec1 = new ConvBn("dec1", fc + ResNetEncoder.Channels[0] + d, dc, 3);
+        dec2 = new ConvBn("dec2", dc, dc, 3);
+        head_depth = new ConvBn("head_depth", dc, d, 3, batchNorm: false, relu: false);
+        head_sem = new ConvBn("head_sem", dc, PaddedHead, 3, batchNorm: false, relu: false);
+        head_normal = new ConvBn("head_normal", dc, PaddedHead, 3, batchNorm: false, relu: false);
         RegisterComponents();
     }
 

@@ -15,6 +15,12 @@ public sealed record CvmNetOptions
     /// <summary>Channels of the cross-view features (multiple of 16).</summary>
     public int Channels { get; init; } = 64;
 
+    /// <summary>Channels of the fusion convs at 1/8 (multiple of 16).</summary>
+    public int FusionChannels { get; init; } = 128;
+
+    /// <summary>Channels of the decoder convs at 1/4 (multiple of 16).</summary>
+    public int DecoderChannels { get; init; } = 64;
+
     /// <summary>Attention heads.</summary>
     public int Heads { get; init; } = 4;
 
@@ -34,7 +40,8 @@ public sealed record CvmNetOptions
     public void Validate()
     {
         if (ImageHeight % 32 != 0 || ImageWidth % 32 != 0) throw new ArgumentException("image size must be a multiple of 32");
-        if (Planes % 16 != 0 || Channels % 16 != 0) throw new ArgumentException("planes and channels must be multiples of 16");
+        if (Planes % 16 != 0 || Channels % 16 != 0 || FusionChannels % 16 != 0 || DecoderChannels % 16 != 0 || FusionChannels < 16 || DecoderChannels < 16)
+            throw new ArgumentException("planes and channel widths must be positive multiples of 16");
         if (H8 % Window != 0 || W8 % Window != 0) throw new ArgumentException("1/8 feature map must tile into windows");
         if (Channels % Heads != 0) throw new ArgumentException("channels must divide into heads");
     }
