@@ -32,6 +32,8 @@ public class LoopbackThroughputBenchmarks
     private Thread? _consumer;
     private long _consumed, _consumedBytes, _payloadSize;
     private volatile bool _stop;
+    private long _target = long.MaxValue;
+    private readonly ManualResetEventSlim _reached = new(false);
 
     /// <summary>The domain id used: <c>CVM_BENCH_DOMAIN</c> or 200 + pid % 30.</summary>
     internal static uint DomainId =>
@@ -64,7 +66,7 @@ public class LoopbackThroughputBenchmarks
                 {
                     Interlocked.Add(ref _consumedBytes, s.Length);
                     s.Dispose();
-                    Interlocked.Increment(ref _consumed);
+                    if (Interlocked.Increment(ref _consumed) >= Interlocked.Read(ref _target)) _reached.Set();
                 }
                 if (!samples.WaitToReadAsync().AsTask().Wait(200) && samples.Completion.IsCompleted) break;
             }
@@ -77,9 +79,11 @@ public class LoopbackThroughputBenchmarks
     public long PublishAndReceive640x480Rgb8()
     {
         var target = Interlocked.Read(ref _consumed) + Batch;
+        _reached.Reset();
+        Interlocked.Exchange(ref _target, target);
         for (var i = 0; i < Batch; i++) _publisher!.Publish(_image);
-        var spin = new SpinWait();
-        while (Interlocked.Read(ref _consumed) < target && _reader!.DroppedCount == 0) spin.SpinOnce();
+        while (!_reached.Wait(1000))
+            if (_reader!.DroppedCount != 0 || Interlocked.Read(ref _consumed) >= target) break;
         if (_reader!.DroppedCount != 0) throw new InvalidOperationException($"{_reader.DroppedCount} images dropped by the channel");
         return target;
     }
