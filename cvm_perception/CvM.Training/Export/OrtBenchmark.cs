@@ -23,14 +23,19 @@ public static class OrtBenchmark
         using (var s = new InferenceSession(modelPath, Options(threads, null)))
         {
             var rng = new Random(1);
+            // Intrinsics for the model's input size (90 % of the width as focal length, centred principal point).
+            // The multi-view graph has no image input: its ref_f4 is at 1/4 of the input size.
+            var imageDims = s.InputMetadata.TryGetValue("ref_f4", out var f4) ? [1, 3, 4 * f4.Dimensions[2], 4 * f4.Dimensions[3]]
+                : s.InputMetadata.First(kv => kv.Value.Dimensions.Length == 4 && kv.Value.Dimensions[1] == 3).Value.Dimensions;
+            float f = 0.9f * imageDims[3], cx = imageDims[3] / 2f - 0.5f, cy = imageDims[2] / 2f - 0.5f;
             foreach (var (name, meta) in s.InputMetadata)
             {
                 var dims = meta.Dimensions;
                 int n = dims.Aggregate(1, (a, b) => a * b);
                 float[] data = name switch
                 {
-                    "K" => [dims.Length > 0 ? 144f : 0, 0, 79.5f, 0, 144f, 63.5f, 0, 0, 1],
-                    "invK" => [1 / 144f, 0, -79.5f / 144f, 0, 1 / 144f, -63.5f / 144f, 0, 0, 1],
+                    "K" => [f, 0, cx, 0, f, cy, 0, 0, 1],
+                    "invK" => [1 / f, 0, -cx / f, 0, 1 / f, -cy / f, 0, 0, 1],
                     "T_src1_ref" => [1, 0, 0, 0.1f, 0, 1, 0, 0, 0, 0, 1, 0.02f, 0, 0, 0, 1],
                     "T_src2_ref" => [1, 0, 0, -0.1f, 0, 1, 0, 0.01f, 0, 0, 1, 0, 0, 0, 0, 1],
                     "depth_range" => [0.3f, 10f],
