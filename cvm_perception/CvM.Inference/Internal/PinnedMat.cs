@@ -1,0 +1,66 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using OpenCvSharp;
+
+namespace CvM.Inference.Internal;
+
+/// <summary>
+/// A pinned managed array of <typeparamref name="T"/> with an OpenCV <see cref="Mat"/> header over it and that
+/// header's input/output array wrappers, created once so OpenCV calls allocate nothing per frame. Owns the Mat
+/// header and wrappers (native, disposed here); the array is managed and pinned for this object's life.
+/// </summary>
+internal sealed unsafe class PinnedMat<T> : IDisposable where T : unmanaged
+{
+    public PinnedMat(int rows, int cols, int channels, MatType type)
+        : this(GC.AllocateArray<T>(rows * cols * channels, pinned: true), rows, cols, channels, type)
+    {
+    }
+
+    /// <summary>A header over <paramref name="pinnedData"/>, which must have been allocated pinned (<c>GC.AllocateArray(.., pinned: true)</c>).</summary>
+    public PinnedMat(T[] pinnedData, int rows, int cols, int channels, MatType type)
+    {
+        if (pinnedData.Length < rows * cols * channels) throw new ArgumentException("array too short", nameof(pinnedData));
+        Rows = rows;
+        Cols = cols;
+        Channels = channels;
+        Data = pinnedData;
+        Pointer = (IntPtr)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(Data));
+        Mat = Mat.FromPixelData(rows, cols, type, Pointer, (long)cols * channels * sizeof(T));
+        Input = InputArray.Create(Mat);
+        Output = OutputArray.Create(Mat);
+    }
+
+    /// <summary>Rows (height).</summary>
+    public int Rows { get; }
+
+    /// <summary>Columns (width).</summary>
+    public int Cols { get; }
+
+    /// <summary>Channels, interleaved.</summary>
+    public int Channels { get; }
+
+    /// <summary>The pixels, row-major, interleaved (pinned; do not replace).</summary>
+    public T[] Data { get; }
+
+    /// <summary>Address of <see cref="Data"/>.</summary>
+    public IntPtr Pointer { get; }
+
+    /// <summary>Header over <see cref="Data"/>.</summary>
+    public Mat Mat { get; }
+
+    /// <summary>Cached input wrapper of <see cref="Mat"/>.</summary>
+    public InputArray Input { get; }
+
+    /// <summary>Cached output wrapper of <see cref="Mat"/>.</summary>
+    public OutputArray Output { get; }
+
+    /// <summary>OpenCV size (cols, rows).</summary>
+    public Size Size => new(Cols, Rows);
+
+    public void Dispose()
+    {
+        Output.Dispose();
+        Input.Dispose();
+        Mat.Dispose();
+    }
+}

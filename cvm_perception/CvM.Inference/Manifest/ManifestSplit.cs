@@ -1,0 +1,15 @@
+namespace CvM.Inference;
+
+/// <summary>
+/// The keyframe-cache export (DESIGN §2): a per-view feature graph (<c>image</c>, <c>invK</c> to <c>f4, f8, f16,
+/// m8</c>) and a multi-view graph (reference features, sources' <c>m8</c>, geometry to the outputs). When a
+/// manifest has this section the node runs the two graphs and caches keyframes' features.
+/// </summary>
+public sealed record ManifestSplit
+{
+    /// <summary>The per-view feature graph.</summary>
+    public required ManifestGraph Features { get; init; }
+
+    /// <summary>The multi-view graph with the heads.</summary>
+    public required ManifestGraph MultiView { get; init; }
+}
