@@ -15,7 +15,7 @@ namespace CvM.Keyframes;
 /// bilinear warp cannot tell the planes apart), gives b &gt;= 0.5 * 1.67 / 18.3 = 0.046 m: hence
 /// <see cref="MinBaselineM"/> = 0.05 m, which is also the rule the network was trained with (Training's
 /// <c>MinBaselineM</c>). For a 72 deg camera the same baseline gives 0.41 cell; raise it to 0.061 m there.
-/// <see cref="MaxViewAngleDeg"/> = 30 deg keeps at least 48 % of the reference's columns inside the source's view
+/// <see cref="MaxViewAngleDeg"/> = 30 deg keeps about 48 % of the reference's columns inside the source's view
 /// for a 57.4 deg camera turning about its vertical axis (and more for wider lenses), so the cost volume is not
 /// mostly empty. Keyframes are spaced half a minimum baseline apart (<see cref="KeyframeMinTranslationM"/>), so on
 /// steady motion the nearest qualifying keyframe lies within 1.5 minimum baselines; 30 keyframes over at most 3 s
