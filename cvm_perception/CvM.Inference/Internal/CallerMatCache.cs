@@ -19,7 +19,7 @@ internal sealed class CallerMatCache : IDisposable
     public long Misses { get; private set; }
 
     /// <summary>The input wrapper of a header over <paramref name="data"/> (must stay pinned during its use).</summary>
-    public InputArray Get(IntPtr data, int rows, int cols, MatType type, long step)
+    public CvArrayHandle Get(IntPtr data, int rows, int cols, MatType type, long step)
     {
         foreach (var e in _entries)
             if (e is not null && e.Data == data && e.Rows == rows && e.Cols == cols && e.Type == type && e.Step == step)
@@ -27,7 +27,7 @@ internal sealed class CallerMatCache : IDisposable
         Misses++;
         _entries[_next]?.Dispose();
         var mat = Mat.FromPixelData(rows, cols, type, data, step);
-        var entry = new Entry(data, rows, cols, type, step, mat, InputArray.Create(mat));
+        var entry = new Entry(data, rows, cols, type, step, mat, CvArrayHandle.Input(mat));
         _entries[_next] = entry;
         _next = (_next + 1) % _entries.Length;
         return entry.Input;
@@ -42,7 +42,7 @@ internal sealed class CallerMatCache : IDisposable
         }
     }
 
-    private sealed record Entry(IntPtr Data, int Rows, int Cols, MatType Type, long Step, Mat Mat, InputArray Input) : IDisposable
+    private sealed record Entry(IntPtr Data, int Rows, int Cols, MatType Type, long Step, Mat Mat, CvArrayHandle Input) : IDisposable
     {
         public void Dispose()
         {

@@ -7,7 +7,7 @@ namespace CvM.Inference.Internal;
 /// <summary>
 /// A pinned managed array of <typeparamref name="T"/> with an OpenCV <see cref="Mat"/> header over it and that
 /// header's input/output array wrappers, created once so OpenCV calls allocate nothing per frame. Owns the Mat
-/// header and wrappers (native, disposed here); the array is managed and pinned for this object's life.
+/// header and native array handles (disposed here); the array is managed and pinned for this object's life.
 /// </summary>
 internal sealed unsafe class PinnedMat<T> : IDisposable where T : unmanaged
 {
@@ -26,8 +26,8 @@ internal sealed unsafe class PinnedMat<T> : IDisposable where T : unmanaged
         Data = pinnedData;
         Pointer = (IntPtr)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(Data));
         Mat = Mat.FromPixelData(rows, cols, type, Pointer, (long)cols * channels * sizeof(T));
-        Input = InputArray.Create(Mat);
-        Output = OutputArray.Create(Mat);
+        Input = CvArrayHandle.Input(Mat);
+        Output = CvArrayHandle.Output(Mat);
     }
 
     /// <summary>Rows (height).</summary>
@@ -48,11 +48,11 @@ internal sealed unsafe class PinnedMat<T> : IDisposable where T : unmanaged
     /// <summary>Header over <see cref="Data"/>.</summary>
     public Mat Mat { get; }
 
-    /// <summary>Cached input wrapper of <see cref="Mat"/>.</summary>
-    public InputArray Input { get; }
+    /// <summary>Native input array over <see cref="Mat"/>, created once.</summary>
+    public CvArrayHandle Input { get; }
 
-    /// <summary>Cached output wrapper of <see cref="Mat"/>.</summary>
-    public OutputArray Output { get; }
+    /// <summary>Native output array over <see cref="Mat"/>, created once.</summary>
+    public CvArrayHandle Output { get; }
 
     /// <summary>OpenCV size (cols, rows).</summary>
     public Size Size => new(Cols, Rows);

@@ -95,24 +95,24 @@ public sealed unsafe class ImagePreprocessor : IDisposable
         _swap16?.Dispose();
     }
 
-    private void ResizeAndConvert(InputArray src, ImageEncoding enc, Span<float> rgbC3HW)
+    private void ResizeAndConvert(CvArrayHandle src, ImageEncoding enc, Span<float> rgbC3HW)
     {
         switch (ImageEncodingNames.BytesPerPixel(enc))
         {
             case 1:
-                Cv2.Resize(src, _small8C1.Output, _small8C1.Size, 0, 0, InterpolationFlags.Area);
+                CvArrayHandle.Resize(src, _small8C1.Output, _small8C1.Size, InterpolationFlags.Area);
                 Convert(_small8C1.Data, Width, enc, rgbC3HW);
                 break;
             case 2:
-                Cv2.Resize(src, _small16C1.Output, _small16C1.Size, 0, 0, InterpolationFlags.Area);
+                CvArrayHandle.Resize(src, _small16C1.Output, _small16C1.Size, InterpolationFlags.Area);
                 Convert(MemoryMarshal.AsBytes(_small16C1.Data.AsSpan()), Width * 2, enc, rgbC3HW);
                 break;
             case 3:
-                Cv2.Resize(src, _small8C3.Output, _small8C3.Size, 0, 0, InterpolationFlags.Area);
+                CvArrayHandle.Resize(src, _small8C3.Output, _small8C3.Size, InterpolationFlags.Area);
                 Convert(_small8C3.Data, Width * 3, enc, rgbC3HW);
                 break;
             default:
-                Cv2.Resize(src, _small8C4.Output, _small8C4.Size, 0, 0, InterpolationFlags.Area);
+                CvArrayHandle.Resize(src, _small8C4.Output, _small8C4.Size, InterpolationFlags.Area);
                 Convert(_small8C4.Data, Width * 4, enc, rgbC3HW);
                 break;
         }

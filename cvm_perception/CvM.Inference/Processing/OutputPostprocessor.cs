@@ -65,7 +65,7 @@ internal sealed class OutputPostprocessor : IDisposable
 
     private void Depth(CvmOutputs outputs, Size size)
     {
-        Cv2.Resize(_depthModel.Input, outputs.DepthMat.Output, size, 0, 0, _depthInterpolation);
+        CvArrayHandle.Resize(_depthModel.Input, outputs.DepthMat.Output, size, _depthInterpolation);
         var d = outputs.DepthMeters.AsSpan();
         for (var i = 0; i < d.Length; i++)
         {
@@ -94,7 +94,7 @@ internal sealed class OutputPostprocessor : IDisposable
                 }
             }
         }
-        Cv2.Resize(_idsModel.Input, outputs.IdsMat.Output, size, 0, 0, NearestExact);
+        CvArrayHandle.Resize(_idsModel.Input, outputs.IdsMat.Output, size, NearestExact);
         if ((kinds & OutputKinds.SemanticsColor) == 0) return;
         var src = outputs.SemanticIds.AsSpan();
         var rgb = outputs.SemanticRgb.AsSpan();
@@ -121,7 +121,7 @@ internal sealed class OutputPostprocessor : IDisposable
             hwc[o + 1] = ny[i];
             hwc[o + 2] = nz[i];
         }
-        Cv2.Resize(_normalsModelHWC.Input, outputs.NormalsMat.Output, size, 0, 0, InterpolationFlags.Linear);
+        CvArrayHandle.Resize(_normalsModelHWC.Input, outputs.NormalsMat.Output, size, InterpolationFlags.Linear);
         var xyz = outputs.NormalsXyz.AsSpan();
         var rgb = outputs.NormalsRgb.AsSpan();
         for (var o = 0; o < xyz.Length; o += 3)
