@@ -22,9 +22,10 @@ public sealed class DdsParticipant : IDisposable
     private readonly bool _ownsDomainRef;
     private bool _disposed;
 
-    private DdsParticipant(uint domainId, DdsEntityHandle handle, bool ownsDomainRef)
+    private DdsParticipant(uint domainId, DdsEntityHandle handle, bool ownsDomainRef, bool typeHashUserData)
     {
         DomainId = domainId;
+        TypeHashUserData = typeHashUserData;
         Handle = handle;
         _ownsDomainRef = ownsDomainRef;
         Guid = GuidOf(handle.Entity);
@@ -36,7 +37,14 @@ public sealed class DdsParticipant : IDisposable
     /// <summary>The participant GUID.</summary>
     public DdsGuid Guid { get; }
 
+    /// <summary>Whether this participant's endpoints send <c>typehash=</c> USER_DATA (see <see cref="DdsParticipantOptions.TypeHashUserData"/>).</summary>
+    public bool TypeHashUserData { get; }
+
     internal DdsEntityHandle Handle { get; }
+
+    /// <summary>The endpoint USER_DATA for <paramref name="type"/>: <c>typehash=...;</c>, or empty when not sent.</summary>
+    internal byte[]? EndpointUserData(DdsTypeSupport type) =>
+        TypeHashUserData && type.TypeHash is not null ? Encoding.UTF8.GetBytes($"typehash={type.TypeHash};") : null;
 
     /// <summary>Raised (on the creating/disposing thread, outside internal locks) when a writer or reader appears or goes.</summary>
     public event EventHandler<EndpointChange>? EndpointChanged;
@@ -60,7 +68,8 @@ public sealed class DdsParticipant : IDisposable
         {
             using var qos = QosMapping.Create(null, Encoding.UTF8.GetBytes($"enclave={options.Enclave};"));
             var rc = DdsNative.dds_create_participant(domainId, qos.Pointer, IntPtr.Zero);
-            return new DdsParticipant(domainId, DdsEntityHandle.FromCreate(rc, "dds_create_participant"), options.Config is not null);
+            return new DdsParticipant(domainId, DdsEntityHandle.FromCreate(rc, "dds_create_participant"), options.Config is not null,
+                options.TypeHashUserData);
         }
         catch
         {

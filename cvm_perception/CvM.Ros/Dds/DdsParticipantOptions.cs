@@ -4,9 +4,16 @@ namespace CvM.Ros.Dds;
 /// How to create a <see cref="DdsParticipant"/>. <see cref="DomainId"/> null means <c>ROS_DOMAIN_ID</c> (0 when unset).
 /// <see cref="Config"/> null uses Cyclone's own configuration (<c>CYCLONEDDS_URI</c>); tests pass
 /// <see cref="CycloneConfig.Loopback"/>. <see cref="Enclave"/> goes into the participant USER_DATA <c>enclave=...;</c>.
+/// <see cref="TypeHashUserData"/> decides whether its endpoints send <c>typehash=</c> USER_DATA.
 /// </summary>
 public sealed record DdsParticipantOptions(uint? DomainId = null, CycloneConfig? Config = null, string Enclave = "/")
 {
+    /// <summary>
+    /// Whether writers and readers announce <c>typehash=RIHS01_...;</c> USER_DATA for types that have a hash
+    /// (ROS 2 Iron and later do; Humble has no type hashes). Default true.
+    /// </summary>
+    public bool TypeHashUserData { get; init; } = true;
+
     /// <summary>Highest domain id usable with the default port mapping.</summary>
     public const uint MaxDomainId = 232;
 

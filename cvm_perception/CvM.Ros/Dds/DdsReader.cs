@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using System.Threading.Channels;
 using CvM.Ros.Dds.Internal;
 using CvM.Ros.Dds.Native;
@@ -36,7 +35,7 @@ public sealed class DdsReader : IDisposable
         Type = type;
         Qos = qos;
         var topic = participant.GetTopic(ddsTopic, type);
-        var userData = type.TypeHash is null ? default : Encoding.UTF8.GetBytes($"typehash={type.TypeHash};");
+        var userData = participant.EndpointUserData(type);
         using (var q = QosMapping.Create(qos, userData))
             _reader = DdsEntityHandle.FromCreate(
                 DdsNative.dds_create_reader(participant.Handle.Entity, topic, q.Pointer, IntPtr.Zero), $"dds_create_reader({ddsTopic})");

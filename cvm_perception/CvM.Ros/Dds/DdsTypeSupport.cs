@@ -60,12 +60,28 @@ public sealed class DdsTypeSupport
     }
 
     /// <summary>The type support of a message schema (type hash = <see cref="MessageSchema.Rihs01"/>).</summary>
-    public static DdsTypeSupport ForSchema(MessageSchema schema, Func<string, MessageSchema>? resolve = null)
+    /// <param name="schema">The message definition.</param>
+    /// <param name="resolve">Looks nested types up (default: the embedded Jazzy definitions).</param>
+    public static DdsTypeSupport ForSchema(MessageSchema schema, Func<string, MessageSchema>? resolve = null) =>
+        ForSchema(schema, resolve, withTypeHash: true);
+
+    /// <summary>
+    /// The type support of a message schema, with the type hash <see cref="MessageSchema.Rihs01"/> when
+    /// <paramref name="withTypeHash"/> is true and none (no <c>typehash=</c> USER_DATA, as in Humble) otherwise.
+    /// </summary>
+    /// <param name="schema">The message definition.</param>
+    /// <param name="resolve">Looks nested types up (default: the embedded Jazzy definitions).</param>
+    /// <param name="withTypeHash">Whether endpoints of this type announce its REP 2011 type hash.</param>
+    /// <exception cref="NotSupportedException">The schema holds a field kind the DDS binding does not map.</exception>
+    public static DdsTypeSupport ForSchema(MessageSchema schema, Func<string, MessageSchema>? resolve, bool withTypeHash)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        var hash = string.IsNullOrEmpty(schema.Rihs01) ? null : schema.Rihs01;
+        var hash = !withTypeHash || string.IsNullOrEmpty(schema.Rihs01) ? null : schema.Rihs01;
         return GetOrCreate(schema.RosType, SchemaMapping.ToStructType(schema, resolve), hash);
     }
+
+    /// <summary>The same type without a type hash (cached like every type support).</summary>
+    public DdsTypeSupport WithoutTypeHash() => TypeHash is null ? this : GetOrCreate(RosType, Type, null);
 
     /// <summary>The type support of <typeparamref name="T"/> from the embedded (Jazzy) definitions.</summary>
     public static DdsTypeSupport For<T>() where T : IRosMessage<T> => ForSchema(MessageDefinitions.Get(T.RosType));

@@ -1,4 +1,3 @@
-using System.Text;
 using CvM.Ros.Dds.Internal;
 using CvM.Ros.Dds.Native;
 using CvM.Ros.Qos;
@@ -26,7 +25,7 @@ public sealed class DdsWriter : IDisposable
         Qos = qos;
         var topic = participant.GetTopic(ddsTopic, type);
         _sertype = participant.GetSertype(type);
-        var userData = type.TypeHash is null ? default : Encoding.UTF8.GetBytes($"typehash={type.TypeHash};");
+        var userData = participant.EndpointUserData(type);
         using var q = QosMapping.Create(qos, userData);
         _writer = DdsEntityHandle.FromCreate(
             DdsNative.dds_create_writer(participant.Handle.Entity, topic, q.Pointer, IntPtr.Zero), $"dds_create_writer({ddsTopic})");

@@ -27,6 +27,12 @@ public sealed record RosDistro
     /// <summary>Gid layout of <c>ros_discovery_info</c> in this distribution.</summary>
     public GidSize GidSize { get; }
 
+    /// <summary>
+    /// Whether endpoints announce REP 2011 type hashes (<c>typehash=RIHS01_...;</c> USER_DATA): Iron and later
+    /// (the 16-byte Gid distributions) do, Humble and earlier do not.
+    /// </summary>
+    public bool HasTypeHashes => GidSize == GidSize.Jazzy;
+
     /// <summary>Jazzy (16-byte gids), the default.</summary>
     public static RosDistro Jazzy { get; } = new("jazzy", GidSize.Jazzy);
 

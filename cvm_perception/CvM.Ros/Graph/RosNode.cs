@@ -1,4 +1,5 @@
 using CvM.Messages;
+using CvM.Ros.Arguments;
 using CvM.Ros.Dds;
 using CvM.Ros.Names;
 using CvM.Ros.Qos;
@@ -9,7 +10,9 @@ namespace CvM.Ros.Graph;
 /// A ROS 2 node on its own DDS participant: it owns the participant and the <c>ros_discovery_info</c>
 /// publisher, creates writers and readers on ROS topics (names expanded for this node: <c>depth</c>,
 /// <c>~/depth</c>, <c>/abs</c>), lists their GUIDs as the node's gids and republishes the graph when one is
-/// created or disposed, so <c>ros2 node list</c> and <c>ros2 topic info -v</c> see the node. Writers and
+/// created or disposed, so <c>ros2 node list</c> and <c>ros2 topic info -v</c> see the node.
+/// <see cref="FromArguments(string, RosArguments, RosNodeOptions?)"/> applies a command line's <c>__node</c>, <c>__ns</c>
+/// and topic remap rules. Writers and
 /// readers returned are owned by the caller (dispose them to remove them from the graph); disposing the node
 /// announces its departure and then disposes everything it created. Thread-safe.
 /// </summary>
@@ -18,9 +21,10 @@ public sealed class RosNode : IDisposable
     private readonly DiscoveryInfoPublisher _discovery;
     private int _disposed;
 
-    private RosNode(GraphNodeId id, DdsParticipant participant, DiscoveryInfoPublisher discovery)
+    private RosNode(GraphNodeId id, RosNameResolver names, DdsParticipant participant, DiscoveryInfoPublisher discovery)
     {
         Id = id;
+        Names = names;
         Participant = participant;
         _discovery = discovery;
     }
@@ -33,6 +37,12 @@ public sealed class RosNode : IDisposable
 
     /// <summary>The node's absolute namespace.</summary>
     public string Namespace => Id.Namespace;
+
+    /// <summary>The node's names after <c>__node</c>/<c>__ns</c> remapping and its topic resolver (remap rules included).</summary>
+    public RosNameResolver Names { get; }
+
+    /// <summary>The distribution whose graph conventions this node follows (Gid size, type hashes).</summary>
+    public RosDistro Distro => _discovery.Distro;
 
     /// <summary>The participant this node owns.</summary>
     public DdsParticipant Participant { get; }
@@ -51,17 +61,52 @@ public sealed class RosNode : IDisposable
         ArgumentNullException.ThrowIfNull(nodeNamespace);
         RosNames.ThrowIfInvalid(name, RosNames.ValidateNodeName(name));
         RosNames.ThrowIfInvalid(nodeNamespace, RosNames.ValidateNamespace(nodeNamespace));
-        options ??= new RosNodeOptions();
+        return Create(RosNameResolver.Create(name, nodeNamespace, Array.Empty<RemapRule>()), options ?? new RosNodeOptions(), enclave: null);
+    }
+
+    /// <summary>
+    /// Creates the node a program's command line asks for, as rcl does: <paramref name="defaultName"/> and
+    /// <paramref name="defaultNamespace"/> are replaced by the first matching <c>__node:=</c> and <c>__ns:=</c> rules of
+    /// <paramref name="arguments"/> (rules with a node prefix match <paramref name="defaultName"/>), topic names of the
+    /// writers and readers it creates go through the topic remap rules (<see cref="ResolveTopic"/>), and <c>-e/--enclave</c>
+    /// sets the participant's enclave. The distribution comes from <see cref="RosNodeOptions.Distro"/> (else
+    /// <c>ROS_DISTRO</c>, else Jazzy). Parameters (<c>-p</c>, <c>--params-file</c>) are left to
+    /// <see cref="Parameters.ParameterResolver"/> with <see cref="Names"/>'s node name.
+    /// </summary>
+    /// <exception cref="RosNameException">The (remapped) name or namespace breaks the ROS naming rules.</exception>
+    /// <exception cref="ArgumentException">A bad domain id or distribution setting.</exception>
+    /// <exception cref="CycloneLibraryException">libddsc is missing or of an unexpected version.</exception>
+    /// <exception cref="DdsException">Cyclone refused an entity.</exception>
+    public static RosNode FromArguments(string defaultName, string defaultNamespace, RosArguments arguments, RosNodeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(defaultName);
+        ArgumentNullException.ThrowIfNull(defaultNamespace);
+        ArgumentNullException.ThrowIfNull(arguments);
+        return Create(RosNameResolver.Create(defaultName, defaultNamespace, arguments), options ?? new RosNodeOptions(), arguments.Enclave);
+    }
+
+    /// <summary>Like <see cref="FromArguments(string, string, RosArguments, RosNodeOptions?)"/> in the root namespace <c>/</c>.</summary>
+    public static RosNode FromArguments(string defaultName, RosArguments arguments, RosNodeOptions? options = null) =>
+        FromArguments(defaultName, "/", arguments, options);
+
+    private static RosNode Create(RosNameResolver names, RosNodeOptions options, string? enclave)
+    {
         var distro = options.Distro ?? RosDistro.Resolve(null);
-        var participant = DdsParticipant.Create(options.Participant);
+        var participantOptions = options.Participant ?? new DdsParticipantOptions();
+        participantOptions = participantOptions with
+        {
+            Enclave = enclave ?? participantOptions.Enclave,
+            TypeHashUserData = participantOptions.TypeHashUserData && distro.HasTypeHashes,
+        };
+        var participant = DdsParticipant.Create(participantOptions);
         DiscoveryInfoPublisher? discovery = null;
         try
         {
             discovery = new DiscoveryInfoPublisher(participant, distro);
-            var id = new GraphNodeId(nodeNamespace, name);
+            var id = new GraphNodeId(names.Namespace, names.NodeName);
             discovery.Graph.AddNode(id);
             discovery.PublishIfChanged();
-            return new RosNode(id, participant, discovery);
+            return new RosNode(id, names, participant, discovery);
         }
         catch
         {
@@ -71,9 +116,9 @@ public sealed class RosNode : IDisposable
         }
     }
 
-    /// <summary>The fully qualified ROS topic for <paramref name="topic"/> as seen from this node.</summary>
-    /// <exception cref="RosNameException">The topic name is invalid.</exception>
-    public string ResolveTopic(string topic) => RosNames.ExpandTopicName(topic, Name, Namespace);
+    /// <summary>The fully qualified ROS topic for <paramref name="topic"/> as seen from this node: expanded, then remapped.</summary>
+    /// <exception cref="RosNameException">The topic name (or what a rule remaps it to) is invalid.</exception>
+    public string ResolveTopic(string topic) => Names.ResolveTopicName(topic);
 
     /// <summary>Creates a writer on <paramref name="topic"/> and announces it; the caller owns the writer.</summary>
     public DdsWriter CreateWriter(string topic, DdsTypeSupport type, QosProfile qos)

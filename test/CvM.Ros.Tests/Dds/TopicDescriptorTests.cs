@@ -1,7 +1,9 @@
 using System.Globalization;
 using CvM.Messages.Definitions;
+using CvM.Messages.RmwDdsCommon;
 using CvM.Ros.Dds;
 using CvM.Ros.Dds.Types;
+using CvM.Ros.Graph;
 
 namespace CvM.Ros.Tests.Dds;
 
@@ -41,6 +43,35 @@ public sealed class TopicDescriptorTests
         Assert.Equal(idlc.Size, ours.Size);
         Assert.Equal(idlc.Align, ours.Align);
         Assert.Equal(idlc.Flags & ~TopicDescriptorBuilder.TopicXTypesMetadata, ours.FlagSet);
+    }
+
+    [Theory]
+    [InlineData(GidSize.Jazzy, "rmw_dds_common::msg::dds_::ParticipantEntitiesInfo_")]
+    [InlineData(GidSize.Humble, "humble::rmw_dds_common::msg::dds_::ParticipantEntitiesInfo_")]
+    public void SupportFor_DiscoveryInfoOfEachGidLayout_OpsEqualIdlc(GidSize gidSize, string idlcType)
+    {
+        var support = DiscoveryInfoTypes.SupportFor(gidSize);
+        var ours = support.Descriptor;
+        var idlc = Idlc.Value[idlcType];
+        Assert.Equal("rmw_dds_common::msg::dds_::ParticipantEntitiesInfo_", support.DdsTypeName);
+        Assert.Equal(idlc.Ops, ours.Ops);
+        Assert.Equal(idlc.NOps, ours.NOps);
+        Assert.Equal(idlc.Size, ours.Size);
+        Assert.Equal(idlc.Align, ours.Align);
+        // Iron and later announce the hash of the 16-byte layout; Humble has no type hashes.
+        Assert.Equal(gidSize == GidSize.Jazzy ? MessageDefinitions.Get(DiscoveryInfoTypes.RosType).Rihs01 : null, support.TypeHash);
+    }
+
+    [Fact]
+    public void WithoutTypeHash_ImageSupport_SameDescriptorNoHash()
+    {
+        var hashed = DdsTypeSupport.For<CvM.Messages.SensorMsgs.Image>();
+        var plain = hashed.WithoutTypeHash();
+        Assert.Null(plain.TypeHash);
+        Assert.StartsWith("RIHS01_", hashed.TypeHash, StringComparison.Ordinal);
+        Assert.Equal(hashed.Descriptor.Ops, plain.Descriptor.Ops);
+        Assert.Same(plain, plain.WithoutTypeHash());
+        Assert.Same(plain, DdsTypeSupport.ForSchema(MessageDefinitions.Get("sensor_msgs/msg/Image"), null, withTypeHash: false));
     }
 
     [Fact]

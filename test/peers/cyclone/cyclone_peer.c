@@ -16,6 +16,7 @@
 struct entry { const char *name; const dds_topic_descriptor_t *desc; const uint32_t *ops; size_t nwords; };
 static const struct entry entries[] = {
   OPS (sensor_msgs_msg_dds__Image_), OPS (sensor_msgs_msg_dds__CameraInfo_), OPS (nav_msgs_msg_dds__Odometry_),
+  OPS (rmw_dds_common_msg_dds__ParticipantEntitiesInfo_), OPS (humble_rmw_dds_common_msg_dds__ParticipantEntitiesInfo_),
   OPS (cvm_test_msg_dds__AllKinds_)
 };
 

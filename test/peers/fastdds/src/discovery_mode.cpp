@@ -22,6 +22,7 @@
 #include <fastdds/dds/subscriber/Subscriber.hpp>
 #include <fastdds/dds/subscriber/qos/DataReaderQos.hpp>
 #include <fastdds/dds/topic/TypeSupport.hpp>
+#include <fastrtps/utils/IPLocator.h>
 
 namespace cvm_peer {
 
@@ -62,6 +63,21 @@ std::string info_json(const Info& m, const SampleInfo& sample)
              ",\"writer_gids\":" + gid_list_json(n.writer_gid_seq()) + "}";
     }
     return s + "]}";
+}
+
+std::string locators_json(const rtps::RemoteLocatorList& list)
+{
+    std::string s = "[";
+    bool first = true;
+    for (const auto* group : {&list.unicast, &list.multicast})
+    {
+        for (const auto& loc : *group)
+        {
+            s += (first ? "\"" : ",\"") + rtps::IPLocator::ip_to_string(loc) + ":" + std::to_string(loc.port) + "\"";
+            first = false;
+        }
+    }
+    return s + "]";
 }
 
 template <typename Info>
@@ -108,7 +124,9 @@ public:
         emit("{\"event\":\"participant\",\"status\":" + std::to_string(static_cast<int>(info.status)) +
              ",\"guid\":\"" + guid_hex(info.info.m_guid) + "\",\"name\":" +
              json_str(info.info.m_participantName.to_string()) + ",\"user_data\":" +
-             json_str(std::string(user.begin(), user.end())) + "}");
+             json_str(std::string(user.begin(), user.end())) +
+             ",\"metatraffic_locators\":" + locators_json(info.info.metatraffic_locators) +
+             ",\"default_locators\":" + locators_json(info.info.default_locators) + "}");
     }
 
     void on_subscriber_discovery(DomainParticipant*, rtps::ReaderDiscoveryInfo&& info) override

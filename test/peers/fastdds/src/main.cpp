@@ -8,11 +8,41 @@
 #include "options.hpp"
 #include "output.hpp"
 
+#include <dirent.h>
+#include <unistd.h>
+
+#include <cstdlib>
 #include <exception>
 #include <iostream>
+#include <vector>
+
+namespace {
+
+// The test host (a .NET process with Cyclone DDS participants open) may hand its sockets down to us: libddsc
+// does not mark them close-on-exec. Close every descriptor above stderr before Fast DDS starts, so the peer
+// holds only its own sockets (the loopback check of its sockets reads them) and never keeps a port of the
+// host's participants alive.
+void close_inherited_descriptors()
+{
+    if (close_range(3, ~0U, 0) == 0) return;
+    std::vector<int> fds;
+    if (DIR* dir = opendir("/proc/self/fd"))
+    {
+        while (dirent* e = readdir(dir))
+        {
+            const int fd = std::atoi(e->d_name);
+            if (fd > 2 && fd != dirfd(dir)) fds.push_back(fd);
+        }
+        closedir(dir);
+    }
+    for (int fd : fds) close(fd);
+}
+
+} // namespace
 
 int main(int argc, char** argv)
 {
+    close_inherited_descriptors();
     cvm_peer::Options options;
     if (!cvm_peer::parse_options(argc, argv, options)) return 2;
     cvm_peer::install_stop_sources(options.stdin_quit, options.wait_go);
