@@ -95,7 +95,7 @@ public sealed class CvmModel : IDisposable
     /// <summary>The ONNX Runtime error of the last <see cref="FrameRejection.RuntimeError"/>, or null.</summary>
     public Exception? LastError { get; private set; }
 
-    /// <summary>Raw depth output at the model size <c>[1,1,H,W]</c>, valid until the next Infer.</summary>
+    /// <summary>Depth output at the model size <c>[1,1,H,W]</c> (NaN where invalid once post-processed), valid until the next Infer.</summary>
     public ReadOnlySpan<float> RawDepthB1HW => _main["depth"];
 
     /// <summary>Raw semantic logits at the model size <c>[1,C,H,W]</c>, valid until the next Infer.</summary>

@@ -4,8 +4,9 @@ using OpenCvSharp;
 namespace CvM.Inference;
 
 /// <summary>
-/// Model-resolution outputs (planar, batch 1) to <see cref="CvmOutputs"/> at the camera resolution: depth resized
-/// (bilinear or nearest, pixel centres aligned) then NaN outside [dmin, dmax] or non-finite; semantics by argmax of
+/// Model-resolution outputs (planar, batch 1) to <see cref="CvmOutputs"/> at the camera resolution: depth set to NaN
+/// outside [dmin, dmax] or non-finite (in the model-size output itself), then resized (bilinear or nearest, pixel
+/// centres aligned; bilinear makes pixels next to an invalid one NaN too); semantics by argmax of
 /// the logits at the model size, then nearest (pixel-centre exact) resize and a colour lookup; normals resized
 /// bilinearly as interleaved xyz, renormalised to unit length, then coloured. Reads the three output arrays given at
 /// construction (owned by the caller, pinned); owns its model-size work images. Not thread-safe.
@@ -65,6 +66,13 @@ internal sealed class OutputPostprocessor : IDisposable
 
     private void Depth(CvmOutputs outputs, Size size)
     {
+        // Invalid first, at the model size, so that no resize blends an out-of-range value into a plausible one.
+        var m = _depthModel.Data.AsSpan();
+        for (var i = 0; i < m.Length; i++)
+        {
+            var v = m[i];
+            if (!(v >= _dmin && v <= _dmax)) m[i] = float.NaN;
+        }
         CvArrayHandle.Resize(_depthModel.Input, outputs.DepthMat.Output, size, _depthInterpolation);
         var d = outputs.DepthMeters.AsSpan();
         for (var i = 0; i < d.Length; i++)
