@@ -6,20 +6,22 @@ namespace CvM.Keyframes;
 /// <see cref="Validate"/>.
 /// <para>
 /// Why the selection defaults are what they are (the numbers are computed by <see cref="ParallaxBudget"/> and checked
-/// by its tests): the model sees 160 px wide inputs and builds its plane-sweep cost volume at 1/8 resolution
-/// (20 cells across); the spatial-aware features exist at 1/4. For the 7-Scenes Kinect (fx = 585 px at 640 px,
-/// horizontal field of view 57.4 deg) fx is 146.25 px at the model input and 18.3 px per cost-volume cell.
-/// A point at depth z seen from two views with a lateral baseline b moves fx b / z pixels. Indoors (1 to 5 m) the
-/// mid-range in inverse depth, where the planes are spaced uniformly, is z = 2 / (1/1 + 1/5) = 1.67 m. Asking that
-/// point to move at least half a cost-volume cell, i.e. one pixel of the 1/4-resolution features (below that the
-/// bilinear warp cannot tell the planes apart), gives b &gt;= 0.5 * 1.67 / 18.3 = 0.046 m: hence
-/// <see cref="MinBaselineM"/> = 0.05 m, which is also the rule the network was trained with (Training's
-/// <c>MinBaselineM</c>). For a 72 deg camera the same baseline gives 0.41 cell; raise it to 0.061 m there.
-/// <see cref="MaxViewAngleDeg"/> = 30 deg keeps about 48 % of the reference's columns inside the source's view
-/// for a 57.4 deg camera turning about its vertical axis (and more for wider lenses), so the cost volume is not
-/// mostly empty. Keyframes are spaced half a minimum baseline apart (<see cref="KeyframeMinTranslationM"/>), so on
-/// steady motion the nearest qualifying keyframe lies within 1.5 minimum baselines; 30 keyframes over at most 3 s
-/// (<see cref="KeyframeCapacity"/>, <see cref="MaxKeyframeAgeS"/>) is the training window (30 frames at 10 Hz).
+/// by its tests): the shipped model (models/cvm_96x128) sees 128 px wide inputs and builds its plane-sweep cost volume
+/// at 1/8 resolution (16 cells across; 16 planes uniform in inverse depth over 0.3 to 10 m); the spatial-aware features
+/// exist at 1/4. For the 7-Scenes Kinect (fx = 585 px at 640 px, horizontal field of view 57.4 deg) fx is 117 px at the
+/// model input, 14.6 px per cost-volume cell. A point at depth z seen from two views with a lateral baseline b moves fx
+/// b / z pixels. Indoors (1 to 5 m) the mid-range in inverse depth, where the planes are spaced uniformly, is z = 2 /
+/// (1/1 + 1/5) = 1.67 m. Asking that point to move at least half a cost-volume cell, i.e. one pixel of the
+/// 1/4-resolution features and one cell of a 1/4 cost volume where the model has one (below that the bilinear warp
+/// cannot tell the hypotheses apart), gives b &gt;= 0.5 * 1.67 / 14.6 = 0.057 m: hence <see cref="MinBaselineM"/> =
+/// 0.06 m (0.53 cell). The committed checkpoint was trained with the same nearest-two rule at 0.05 m (0.44 cell); 0.06
+/// m stays inside what it saw (its paths move 2 to 6 cm per 10 Hz frame, so its sources lie between 0.05 and about 0.17
+/// m). For a 72 deg camera 0.06 m gives 0.40 cell; raise it to 0.076 m there. <see cref="MaxViewAngleDeg"/> = 30 deg
+/// keeps about 48 % of the reference's columns inside the source's view for a 57.4 deg camera turning about its
+/// vertical axis (and more for wider lenses), so the cost volume is not mostly empty. Keyframes are spaced half a
+/// minimum baseline apart (<see cref="KeyframeMinTranslationM"/>), so on steady motion the nearest qualifying keyframe
+/// lies within 1.5 minimum baselines; 30 keyframes over at most 3 s (<see cref="KeyframeCapacity"/>, <see
+/// cref="MaxKeyframeAgeS"/>) is the training window (30 frames at 10 Hz).
 /// </para>
 /// </summary>
 public sealed record KeyframeOptions
@@ -33,7 +35,7 @@ public sealed record KeyframeOptions
     /// <summary>
     /// Largest time between an image stamp and the nearest pose sample when the stamp lies outside the sampled
     /// interval (the nearest sample is then held, never extrapolated), seconds. 20 ms is one period of 50 Hz odometry;
-    /// at 0.6 m/s it bounds the held-pose error by 1.2 cm, a quarter of the minimum baseline.
+    /// at 0.6 m/s it bounds the held-pose error by 1.2 cm, a fifth of the minimum baseline.
     /// </summary>
     public double PoseToleranceS { get; init; } = 0.02;
 
@@ -59,13 +61,13 @@ public sealed record KeyframeOptions
     public int KeyframeCapacity { get; init; } = 30;
 
     /// <summary>A frame becomes a keyframe when its camera centre moved at least this far from the last keyframe's, metres (half of <see cref="MinBaselineM"/>).</summary>
-    public double KeyframeMinTranslationM { get; init; } = 0.025;
+    public double KeyframeMinTranslationM { get; init; } = 0.03;
 
     /// <summary>... or when the camera turned at least this much since the last keyframe, degrees (6 keyframes per <see cref="MaxViewAngleDeg"/>).</summary>
     public double KeyframeMinRotationDeg { get; init; } = 5;
 
     /// <summary>Smallest camera-centre distance of a source view from the reference, metres (parallax derivation above).</summary>
-    public double MinBaselineM { get; init; } = 0.05;
+    public double MinBaselineM { get; init; } = 0.06;
 
     /// <summary>Largest rotation between a source view and the reference, degrees (overlap derivation above).</summary>
     public double MaxViewAngleDeg { get; init; } = 30;

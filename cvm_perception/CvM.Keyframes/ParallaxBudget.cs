@@ -8,8 +8,8 @@ namespace CvM.Keyframes;
 /// </summary>
 public static class ParallaxBudget
 {
-    /// <summary>Model input width, pixels (the 128x160 CvM).</summary>
-    public const int ModelInputWidthPx = 160;
+    /// <summary>Model input width, pixels (the shipped 96x128 CvM, models/cvm_96x128.json).</summary>
+    public const int ModelInputWidthPx = 128;
 
     /// <summary>Stride of the plane-sweep cost volume relative to the model input (1/8 resolution).</summary>
     public const int CostVolumeStride = 8;
@@ -32,7 +32,7 @@ public static class ParallaxBudget
     /// <summary>Half a cost-volume cell = one pixel at the features' 1/4 resolution: the smallest shift the warp resolves.</summary>
     public const double RequiredShiftCells = 0.5;
 
-    /// <summary>The Kinect's focal length at the model input width (585 * 160 / 640 = 146.25 px).</summary>
+    /// <summary>The Kinect's focal length at the model input width (585 * 128 / 640 = 117 px).</summary>
     public static double KinectFxAtModelInputPx => KinectFxPx * ModelInputWidthPx / KinectWidthPx;
 
     /// <summary>The midpoint of [near, far] in inverse depth (plane-sweep planes are uniform in inverse depth).</summary>

@@ -18,11 +18,11 @@ public class KeyframeBufferTests
     }
 
     [Theory]
-    [InlineData(0.024, 0.0, false)]
-    [InlineData(0.026, 0.0, true)]
+    [InlineData(0.029, 0.0, false)]
+    [InlineData(0.031, 0.0, true)]
     [InlineData(0.0, 4.9, false)]
     [InlineData(0.0, 5.1, true)]
-    [InlineData(0.02, 4.0, false)]
+    [InlineData(0.025, 4.0, false)]
     public void TryInsert_MotionSinceLastKeyframe_InsertedOnlyPastAThreshold(double moveM, double turnDeg, bool expected)
     {
         using var buffer = new KeyframeBuffer<int>(KeyframeOptions.Default, null);

@@ -50,9 +50,9 @@ public class KeyframeOptionsTests
     [Fact]
     public void MinBaseline_DefaultAtKinectModelInput_ShiftsMidRangePointHalfACostVolumeCell()
     {
-        var K = new Intrinsics(ParallaxBudget.KinectFxPx, ParallaxBudget.KinectFxPx, 319.5, 239.5, 640, 480).ScaleTo(160, 120);
-        Assert.Equal(146.25, K.Fx, 12);
-        Assert.Equal(146.25, ParallaxBudget.KinectFxAtModelInputPx, 12);
+        var K = new Intrinsics(ParallaxBudget.KinectFxPx, ParallaxBudget.KinectFxPx, 319.5, 239.5, 640, 480).ScaleTo(128, 96);
+        Assert.Equal(117, K.Fx, 12);
+        Assert.Equal(117, ParallaxBudget.KinectFxAtModelInputPx, 12);
         var zMid = ParallaxBudget.InverseDepthMidpointM(ParallaxBudget.IndoorNearM, ParallaxBudget.IndoorFarM);
         Assert.Equal(5.0 / 3.0, zMid, 12);
 
@@ -64,16 +64,19 @@ public class KeyframeOptionsTests
         var shiftCells = Math.Abs(uRef - uSrc) / ParallaxBudget.CostVolumeStride;
         Assert.Equal(ParallaxBudget.DisparityCells(K.Fx, ParallaxBudget.CostVolumeStride, b, zMid), shiftCells, 9);
 
-        Assert.InRange(shiftCells, ParallaxBudget.RequiredShiftCells, 0.6);      // 0.549 cells at 1/8
-        Assert.InRange(shiftCells * 2, 1.0, 1.2);                                  // = 1.1 px at the 1/4 features
+        Assert.Equal(0.53, shiftCells, 2);                  // cells at 1/8 (>= RequiredShiftCells)
+        Assert.True(shiftCells >= ParallaxBudget.RequiredShiftCells);
+        Assert.True(shiftCells * 2 >= 1);                    // >= 1 px at the 1/4 features
         // The smallest baseline meeting the requirement rounds up to the default (to the centimetre).
         var bMin = ParallaxBudget.BaselineForShiftM(K.Fx, ParallaxBudget.CostVolumeStride, zMid, ParallaxBudget.RequiredShiftCells);
-        Assert.Equal(0.0456, bMin, 4);
+        Assert.Equal(0.057, bMin, 3);
+        // The training rule (0.05 m) would give 0.44 cell with this model.
+        Assert.Equal(0.44, ParallaxBudget.DisparityCells(K.Fx, ParallaxBudget.CostVolumeStride, 0.05, zMid), 2);
         Assert.Equal(b, Math.Ceiling(bMin * 100) / 100, 12);
         // Wider lenses: at 72 deg the default gives less than half a cell, as the doc comment says.
-        var K72 = Intrinsics.FromHorizontalFov(TestPoses.Deg(72), 160, 128);
-        Assert.Equal(0.41, ParallaxBudget.DisparityCells(K72.Fx, ParallaxBudget.CostVolumeStride, b, zMid), 2);
-        Assert.Equal(0.061, ParallaxBudget.BaselineForShiftM(K72.Fx, ParallaxBudget.CostVolumeStride, zMid, 0.5), 3);
+        var K72 = Intrinsics.FromHorizontalFov(TestPoses.Deg(72), 128, 96);
+        Assert.Equal(0.40, ParallaxBudget.DisparityCells(K72.Fx, ParallaxBudget.CostVolumeStride, b, zMid), 2);
+        Assert.Equal(0.076, ParallaxBudget.BaselineForShiftM(K72.Fx, ParallaxBudget.CostVolumeStride, zMid, 0.5), 3);
     }
 
     /// <summary>The max-angle derivation: closed form against a column-by-column count through <see cref="Intrinsics"/>.</summary>

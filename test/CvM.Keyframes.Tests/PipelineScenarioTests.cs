@@ -20,19 +20,19 @@ public class PipelineScenarioTests
         var selector = new ViewSelector(options);
         using var keyframes = new KeyframeBuffer<int>(options, null);
 
-        // Base at 0.3 m/s along x; odometry every 20 ms; images at 25 Hz, 10 ms after an odometry sample
-        // (interpolated), so the camera advances 1.2 cm per image.
+        // Base at 0.325 m/s along x; odometry every 20 ms; images at 25 Hz, 10 ms after an odometry sample
+        // (interpolated), so the camera advances 1.3 cm per image: keyframes every 3rd image, sources >= 5 images back.
         var odomIndex = 0;
         var modes = new List<(ViewSelection S, int Src1, int Src2)>();
         for (var f = 0; f < 40; f++)
         {
             var imageStamp = 10 * Ms + f * 40 * Ms;
             for (; odomIndex * 20 * Ms <= imageStamp + 10 * Ms; odomIndex++)
-                odom.TryAdd(odomIndex * 20 * Ms, TestPoses.Yaw(0, x: 0.3 * odomIndex * 0.02), out _);
+                odom.TryAdd(odomIndex * 20 * Ms, TestPoses.Yaw(0, x: 0.325 * odomIndex * 0.02), out _);
             pairer.TryAddCameraInfo(imageStamp, "cam_optical", 160, 120, K, out _);
             var frame = pairer.Pair(new ImageInput(imageStamp, "cam_optical", 160, 120));
             Assert.Equal(PairingOutcome.Paired, frame.Outcome);
-            Assert.Equal(0.3 + 0.3 * imageStamp / 1e9, frame.T_world_cam.Translation.X, 12);
+            Assert.Equal(0.3 + 0.325 * imageStamp / 1e9, frame.T_world_cam.Translation.X, 12);
             var s = selector.Select(keyframes, frame.StampNs, frame.T_world_cam);
             modes.Add((s, s.Source1Index >= 0 ? keyframes[s.Source1Index].Payload : -1, s.Source2Index >= 0 ? keyframes[s.Source2Index].Payload : -1));
             keyframes.TryInsert(frame.StampNs, frame.T_world_cam, f, out _);

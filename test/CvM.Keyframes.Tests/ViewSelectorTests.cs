@@ -32,10 +32,10 @@ public class ViewSelectorTests
     [Fact]
     public void Select_RobotForwardAtConstantSpeed_TwoNearestBeyondMinBaseline()
     {
-        // 0.3 m/s at 25 Hz: 1.2 cm per frame. Keyframes every 3rd frame (3.6 cm >= 2.5 cm > 2.4 cm).
-        // Frame f sees keyframe 3k at 1.2 (f - 3k) cm, usable when >= 5 cm, i.e. f - 3k >= 5.
+        // 0.325 m/s at 25 Hz: 1.3 cm per frame. Keyframes every 3rd frame (3.9 cm >= 3 cm > 2.6 cm).
+        // Frame f sees keyframe 3k at 1.3 (f - 3k) cm, usable when >= 6 cm, i.e. f - 3k >= 5.
         var mount = TestPoses.Mount(0.3, 0.5);
-        var poses = Enumerable.Range(0, 60).Select(f => TestPoses.Yaw(0, x: 0.012 * f) * mount).ToList();
+        var poses = Enumerable.Range(0, 60).Select(f => TestPoses.Yaw(0, x: 0.013 * f) * mount).ToList();
         var results = Run(poses, Options);
 
         Assert.Equal((ViewSelectionMode.Duplicate, DuplicateReason.EmptyBuffer), (results[0].Selection.Mode, results[0].Selection.Reason));
@@ -46,7 +46,7 @@ public class ViewSelectorTests
             var nearest = 3 * ((f - 5) / 3);
             Assert.Equal(ViewSelectionMode.Multiview, results[f].Selection.Mode);
             Assert.Equal((nearest, nearest - 3), (results[f].Src1, results[f].Src2));
-            Assert.Equal(0.012 * (f - nearest), results[f].Selection.Source1DistanceM, 9);
+            Assert.Equal(0.013 * (f - nearest), results[f].Selection.Source1DistanceM, 9);
         }
     }
 
@@ -64,13 +64,13 @@ public class ViewSelectorTests
     public void Select_TurnInPlaceCameraOffset_NearestWithinBaselineAndAngleWindow()
     {
         // Camera 0.2 m ahead of the axis, turning 2 deg per frame: keyframes every 5 deg -> every 3rd frame (6 deg).
-        // Chord 2 r sin(a/2) >= 5 cm needs a >= 14.36 deg; the angle rule needs a <= 30 deg.
+        // Chord 2 r sin(a/2) >= 6 cm needs a >= 17.25 deg; the angle rule needs a <= 30 deg.
         var mount = TestPoses.Mount(0.2, 0.5);
         var poses = Enumerable.Range(0, 60).Select(f => TestPoses.Yaw(TestPoses.Deg(2 * f)) * mount).ToList();
         var results = Run(poses, Options);
         for (var f = 0; f < 60; f++)
         {
-            var usable = Enumerable.Range(0, f).Where(k => k % 3 == 0 && 2 * (f - k) >= 14.36 && 2 * (f - k) <= 30).OrderByDescending(k => k).ToArray();
+            var usable = Enumerable.Range(0, f).Where(k => k % 3 == 0 && 2 * (f - k) >= 17.25 && 2 * (f - k) <= 30).OrderByDescending(k => k).ToArray();
             if (usable.Length >= 2)
                 Assert.Equal((usable[0], usable[1]), (results[f].Src1, results[f].Src2));
             else
