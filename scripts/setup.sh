@@ -4,7 +4,7 @@
 # g++/cmake for that peer, and the npm packages used as independent MCAP/CDR peers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-APT_PACKAGES=(libddsc0debian cyclonedds-tools cyclonedds-dev libfastrtps-dev libfastcdr-dev fastddsgen g++ cmake iproute2 nodejs npm)
+APT_PACKAGES=(libddsc0debian cyclonedds-tools cyclonedds-dev libfastrtps-dev libfastcdr-dev fastddsgen g++ cmake iproute2 nodejs npm colcon python3-colcon-cmake python3-colcon-ros python3-colcon-bash python3-colcon-package-selection ament-cmake python3-ament-package python3-ament-index python3-yaml)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
