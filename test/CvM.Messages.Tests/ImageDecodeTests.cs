@@ -2,9 +2,11 @@ using CvM.Messages.BuiltinInterfaces;
 using CvM.Messages.Cdr;
 using CvM.Messages.SensorMsgs;
 using CvM.Messages.StdMsgs;
+using CvM.Messages.Tests.Support;
 
 namespace CvM.Messages.Tests;
 
+[Collection(AllocationCollection.Name)]
 public class ImageDecodeTests
 {
     private static (byte[] Payload, byte[] Pixels) Rgb640x480(int seed)
@@ -32,10 +34,13 @@ public class ImageDecodeTests
             Image.DecodePooled(payload, out var warm);
             warm.Dispose();
         }
+        // Steady state: a window of 1000 decodes allocates nothing. A garbage collection triggered elsewhere in the
+        // process may trim the shared array pool, so the next rent allocates once: that lands in one window, never
+        // in every window as a per-decode cost would. Up to 5 windows; the first empty one proves the claim.
         var ok = true;
         ImageMetadata meta = default;
-        var windows = new long[3];
-        for (var w = 0; w < windows.Length; w++)
+        var windows = new List<long>();
+        for (var w = 0; w < 5 && (windows.Count == 0 || windows[^1] != 0); w++)
         {
             var before = GC.GetAllocatedBytesForCurrentThread();
             for (var i = 0; i < 1000; i++)
@@ -44,12 +49,10 @@ public class ImageDecodeTests
                 ok &= lease.Span.SequenceEqual(pixels);
                 lease.Dispose();
             }
-            windows[w] = GC.GetAllocatedBytesForCurrentThread() - before;
+            windows.Add(GC.GetAllocatedBytesForCurrentThread() - before);
         }
         Assert.True(ok);
-        // Steady state: a window of 1000 decodes allocates nothing (a one-time pool bookkeeping allocation may
-        // land in one window, never a per-decode cost, which would show in every window).
-        Assert.True(windows.Min() == 0, $"bytes allocated per 1000 decodes: {string.Join(", ", windows)}");
+        Assert.True(windows.Min() == 0, $"bytes allocated per 1000 decodes, each window: {string.Join(", ", windows)}");
         Assert.Equal("camera_color_optical_frame", meta.Header.FrameId);
         Assert.Equal(new Time(1_700_000_000, 5), meta.Header.Stamp);
         Assert.Equal(("rgb8", 640u, 480u, 1920u), (meta.Encoding, meta.Width, meta.Height, meta.Step));

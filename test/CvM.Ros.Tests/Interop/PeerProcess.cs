@@ -73,12 +73,19 @@ internal sealed class PeerProcess : IDisposable
     }
 
     /// <summary>Waits until a line satisfies <paramref name="predicate"/>; returns it, or throws on timeout or exit.</summary>
-    public JsonElement WaitFor(Func<JsonElement, bool> predicate, TimeSpan timeout, string what)
+    public JsonElement WaitFor(Func<JsonElement, bool> predicate, TimeSpan timeout, string what) =>
+        WaitFor(predicate, timeout, what, fromLine: 0);
+
+    /// <summary>
+    /// Like <see cref="WaitFor(Func{JsonElement, bool}, TimeSpan, string)"/>, but only lines at index
+    /// <paramref name="fromLine"/> or later count (take <see cref="Lines"/>.Count before causing what is awaited).
+    /// </summary>
+    public JsonElement WaitFor(Func<JsonElement, bool> predicate, TimeSpan timeout, string what, int fromLine)
     {
         var watch = Stopwatch.StartNew();
         while (true)
         {
-            var hit = Lines.FirstOrDefault(predicate);
+            var hit = Lines.Skip(fromLine).FirstOrDefault(predicate);
             if (hit.ValueKind != JsonValueKind.Undefined) return hit;
             if (_stdoutDone.Task.IsCompleted)
                 throw new InvalidOperationException($"peer exited before {what}:\n{Transcript}");
