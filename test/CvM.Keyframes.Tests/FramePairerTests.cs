@@ -148,4 +148,26 @@ public class FramePairerTests
         Assert.Equal(0.02, frame.T_world_cam.Translation.X, 12);
         Assert.Equal(1, odom.Outcomes[PoseSampleOutcome.NonFinite]);
     }
+
+    [Fact]
+    public void Pair_ImageStampsGoingBackwards_DroppedAndCountedUntilClockReset()
+    {
+        var (pairer, _) = NewPairer();
+        pairer.TryAddCameraInfo(0, "cam", 640, 480, K640, out _);
+        Assert.Equal(PairingOutcome.Paired, pairer.Pair(new ImageInput(400 * Ms, "cam", 640, 480)).Outcome);
+        Assert.Equal(PairingOutcome.StampBackwards, pairer.Pair(new ImageInput(360 * Ms, "cam", 640, 480)).Outcome);
+        Assert.Equal(PairingOutcome.DuplicateStamp, pairer.Pair(new ImageInput(400 * Ms, "cam", 640, 480)).Outcome);
+        Assert.Equal(PairingOutcome.Paired, pairer.Pair(new ImageInput(440 * Ms, "cam", 640, 480)).Outcome);
+        Assert.Equal(1, pairer.ImageOutcomes[PairingOutcome.StampBackwards]);
+        Assert.Equal(1, pairer.ImageOutcomes[PairingOutcome.DuplicateStamp]);
+        Assert.Equal(0, pairer.ClockResets);
+
+        // A jump back beyond the reset threshold (1 s) restarts the order instead of dropping forever.
+        pairer.TryAddCameraInfo(1_500 * Ms, "cam", 640, 480, K640, out _);
+        Assert.Equal(PairingOutcome.NoPose, pairer.Pair(new ImageInput(1_500 * Ms, "cam", 640, 480)).Outcome); // odometry ends at 1 s
+        var afterReset = pairer.Pair(new ImageInput(100 * Ms, "cam", 640, 480));
+        Assert.Equal(PairingOutcome.Paired, afterReset.Outcome);
+        Assert.Equal(0.05, afterReset.T_world_cam.Translation.X, 12);
+        Assert.Equal(1, pairer.ClockResets);
+    }
 }

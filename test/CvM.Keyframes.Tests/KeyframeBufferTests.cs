@@ -68,4 +68,20 @@ public class KeyframeBufferTests
         Assert.Equal(0, buffer.Count);
         Assert.Throws<ArgumentOutOfRangeException>(() => buffer[0]);
     }
+
+    [Fact]
+    public void TryInsert_ClockJumpsBack_ReleasesAllAndStartsOver()
+    {
+        var released = new List<int>();
+        using var buffer = new KeyframeBuffer<int>(KeyframeOptions.Default, released.Add);
+        buffer.TryInsert(10_000 * Ms, TestPoses.Yaw(0), 0, out _);
+        buffer.TryInsert(10_040 * Ms, TestPoses.Yaw(0, x: 0.1), 1, out _);
+        Assert.False(buffer.TryInsert(9_500 * Ms, TestPoses.Yaw(0, x: 0.2), 2, out var outcome));
+        Assert.Equal(KeyframeInsertOutcome.StampNotNewer, outcome);
+        Assert.True(buffer.TryInsert(40 * Ms, TestPoses.Yaw(0, x: 0.1), 3, out outcome));
+        Assert.Equal(KeyframeInsertOutcome.InsertedAfterClockReset, outcome);
+        Assert.Equal(new[] { 0, 1 }, released);
+        Assert.Equal(1, buffer.Count);
+        Assert.Equal((3, 2L), (buffer[0].Payload, buffer[0].Id));
+    }
 }

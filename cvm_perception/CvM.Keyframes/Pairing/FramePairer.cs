@@ -7,7 +7,7 @@ namespace CvM.Keyframes.Pairing;
 /// Pairs each image with its camera_info (same frame id; the one nearest in stamp within the tolerance, else the
 /// latest) and with the camera pose at the image's stamp from an <see cref="ICameraPoseSource"/>. Images without a
 /// pose go on in duplication mode, counted by cause in <see cref="PoseFailures"/>; images without usable intrinsics
-/// are dropped, counted in <see cref="ImageOutcomes"/>; bad camera_infos (K all zero, non-finite, not pinhole) are
+/// are dropped, and so are images whose stamp does not increase per camera, counted in <see cref="ImageOutcomes"/>; bad camera_infos (K all zero, non-finite, not pinhole) are
 /// dropped, counted in <see cref="CameraInfoOutcomes"/>. All storage is allocated at construction, except one
 /// <see cref="Intrinsics"/> per distinct camera_info; pairing allocates nothing. Not thread-safe: the pairing stage
 /// owns it; counters may be read from any thread.
@@ -27,6 +27,10 @@ public sealed class FramePairer
     private readonly Intrinsics?[] _infoK = new Intrinsics?[MaxCameraFrames * CameraInfoHistory];
     private readonly int[] _infoCount = new int[MaxCameraFrames];
     private readonly int[] _infoNewest = new int[MaxCameraFrames];
+    private readonly long[] _lastImageStampNs = new long[MaxCameraFrames];
+    private readonly bool[] _hasImage = new bool[MaxCameraFrames];
+    private readonly long _clockResetNs;
+    private long _clockResets;
 
     /// <summary>Creates a pairer; <paramref name="poseSource"/> null means no pose source (every image duplicated, counted as NoSource).</summary>
     public FramePairer(KeyframeOptions options, ICameraPoseSource? poseSource)
@@ -35,7 +39,15 @@ public sealed class FramePairer
         options.Validate();
         _poseSource = poseSource;
         _infoToleranceNs = options.CameraInfoToleranceNs;
+        _clockResetNs = options.ClockJumpBackResetNs;
     }
+
+    /// <summary>
+    /// Images whose stamp jumped back by more than the clock-reset threshold (bag loop, simulation restart): they are
+    /// paired as usual and restart the stamp order; the caller should clear its keyframes (the keyframe buffer does so
+    /// on its own when such a frame is inserted).
+    /// </summary>
+    public long ClockResets => Interlocked.Read(ref _clockResets);
 
     /// <summary>Every camera_info offered, by outcome.</summary>
     public OutcomeCounts<CameraInfoOutcome> CameraInfoOutcomes { get; } = new();
@@ -73,6 +85,18 @@ public sealed class FramePairer
             return Dropped(image.StampNs, PairingOutcome.InvalidImage);
         var camera = _cameras.Find(image.FrameId);
         if (camera < 0 || _infoCount[camera] == 0) return Dropped(image.StampNs, PairingOutcome.NoCameraInfo);
+        if (_hasImage[camera])
+        {
+            var last = _lastImageStampNs[camera];
+            if (image.StampNs == last) return Dropped(image.StampNs, PairingOutcome.DuplicateStamp);
+            if (image.StampNs < last)
+            {
+                if (last - image.StampNs < _clockResetNs) return Dropped(image.StampNs, PairingOutcome.StampBackwards);
+                Interlocked.Increment(ref _clockResets);
+            }
+        }
+        _lastImageStampNs[camera] = image.StampNs;
+        _hasImage[camera] = true;
 
         var baseSlot = camera * CameraInfoHistory;
         var best = -1;

@@ -17,4 +17,10 @@ public enum PairingOutcome
 
     /// <summary>Dropped: zero-size image or empty frame id.</summary>
     InvalidImage = 4,
+
+    /// <summary>Dropped: the stamp is earlier than the previous image of the same camera (by less than the clock-reset threshold).</summary>
+    StampBackwards = 5,
+
+    /// <summary>Dropped: the stamp equals the previous image's of the same camera.</summary>
+    DuplicateStamp = 6,
 }

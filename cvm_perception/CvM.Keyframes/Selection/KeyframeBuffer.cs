@@ -13,6 +13,8 @@ namespace CvM.Keyframes.Selection;
 /// at construction exactly once: when the keyframe is evicted by a newer one, on <see cref="Clear"/> and on
 /// <see cref="Dispose"/>. Read payloads through the indexer only while the keyframe is in the buffer.
 /// </para>
+/// A stamp more than <see cref="KeyframeOptions.ClockJumpBackResetS"/> before the newest keyframe's (bag loop,
+/// simulation restart) releases every keyframe and starts over with that frame.
 /// Not thread-safe: the stage that selects views owns it. Inserting and reading allocate nothing.
 /// </summary>
 public sealed class KeyframeBuffer<TPayload> : IDisposable
@@ -21,6 +23,7 @@ public sealed class KeyframeBuffer<TPayload> : IDisposable
     private readonly Action<TPayload>? _release;
     private readonly double _minTranslationM;
     private readonly double _minRotationRad;
+    private readonly long _clockResetNs;
     private int _head;
     private int _count;
     private long _nextId;
@@ -36,6 +39,7 @@ public sealed class KeyframeBuffer<TPayload> : IDisposable
         _release = releasePayload;
         _minTranslationM = options.KeyframeMinTranslationM;
         _minRotationRad = options.KeyframeMinRotationDeg * Math.PI / 180;
+        _clockResetNs = options.ClockJumpBackResetNs;
     }
 
     /// <summary>Keyframes held.</summary>
@@ -61,7 +65,8 @@ public sealed class KeyframeBuffer<TPayload> : IDisposable
     }
 
     /// <summary>True when a frame with this stamp and pose would be inserted.</summary>
-    public bool ShouldInsert(long stampNs, in Pose3 T_world_cam) => Decide(stampNs, T_world_cam) == KeyframeInsertOutcome.Inserted;
+    public bool ShouldInsert(long stampNs, in Pose3 T_world_cam) => Decide(stampNs, T_world_cam) is KeyframeInsertOutcome.Inserted
+        or KeyframeInsertOutcome.InsertedAfterClockReset;
 
     /// <summary>
     /// Inserts the frame when <see cref="ShouldInsert"/> holds (evicting and releasing the oldest when full) and
@@ -70,7 +75,8 @@ public sealed class KeyframeBuffer<TPayload> : IDisposable
     public bool TryInsert(long stampNs, in Pose3 T_world_cam, TPayload payload, out KeyframeInsertOutcome outcome)
     {
         outcome = Decide(stampNs, T_world_cam);
-        if (outcome != KeyframeInsertOutcome.Inserted) return false;
+        if (outcome == KeyframeInsertOutcome.InsertedAfterClockReset) Clear();
+        else if (outcome != KeyframeInsertOutcome.Inserted) return false;
         if (_count == _ring.Length)
         {
             var evicted = _ring[_head].Payload;
@@ -120,7 +126,8 @@ public sealed class KeyframeBuffer<TPayload> : IDisposable
         if (!PoseValidation.IsFinite(T_world_cam)) return KeyframeInsertOutcome.NonFinitePose;
         if (_count == 0) return KeyframeInsertOutcome.Inserted;
         ref readonly var newest = ref _ring[Physical(_count - 1)];
-        if (stampNs <= newest.StampNs) return KeyframeInsertOutcome.StampNotNewer;
+        if (stampNs <= newest.StampNs)
+            return newest.StampNs - stampNs >= _clockResetNs ? KeyframeInsertOutcome.InsertedAfterClockReset : KeyframeInsertOutcome.StampNotNewer;
         var d = PoseDistance.Between(newest.T_world_cam, T_world_cam);
         return d.CentreDistanceMeters >= _minTranslationM || d.RotationAngleRadians >= _minRotationRad
             ? KeyframeInsertOutcome.Inserted

@@ -9,6 +9,9 @@ public enum KeyframeInsertOutcome
     /// <summary>Inserted, evicting the oldest keyframe (whose payload was released).</summary>
     InsertedEvictingOldest = 1,
 
+    /// <summary>Inserted after releasing every keyframe: the stamp jumped back further than the clock-reset threshold.</summary>
+    InsertedAfterClockReset = 5,
+
     /// <summary>Not inserted: the camera neither moved nor turned enough since the last keyframe.</summary>
     NotEnoughMotion = 2,
 
