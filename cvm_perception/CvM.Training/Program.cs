@@ -58,6 +58,7 @@ public static class Program
                             Channels = int.Parse(opts.GetValueOrDefault("channels", "64")),
                             FusionChannels = int.Parse(opts.GetValueOrDefault("fusion", "128")),
                             DecoderChannels = int.Parse(opts.GetValueOrDefault("decoder", "64")),
+                            FineChannels = int.Parse(opts.GetValueOrDefault("fine", "0")),
                         });
                         File.WriteAllBytes(model, CvmOnnxExporter.ExportFull(net));
                         if (opts.ContainsKey("split"))
@@ -133,7 +134,7 @@ public static class Program
     private static int Usage()
     {
         Console.Error.WriteLine("usage: CvM.Training train --config <json> --run <dir> [--until <step>]");
-        Console.Error.WriteLine("       CvM.Training bench (--model <onnx> | --checkpoint <weights> --out <onnx> | --random --out <onnx> [--height 128 --width 160 --planes 32 --channels 64 --fusion 128 --decoder 64]) [--split] [--threads 2] [--runs 30]");
+        Console.Error.WriteLine("       CvM.Training bench (--model <onnx> | --checkpoint <weights> --out <onnx> | --random --out <onnx> [--height 128 --width 160 --planes 32 --channels 64 --fusion 128 --decoder 64 --fine 0]) [--split] [--threads 2] [--runs 30]");
         Console.Error.WriteLine("       CvM.Training eval --model <onnx> --manifest <json> [--synthetic-scenes 40] [--data-seed 1000] [--sevenscenes <dir>] [--min-baseline 0.05] [--out <json>] [--write-manifest] [--threads 2]");
         Console.Error.WriteLine("       CvM.Training export --checkpoint <dir/step_N.weights> --out <model.onnx> [--split] [--metrics <json>]");
         return 2;

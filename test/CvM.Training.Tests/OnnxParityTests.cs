@@ -23,6 +23,10 @@ public class OnnxParityTests
         foreach (var (name, p) in net.named_parameters())
             if (name.Contains("bn", StringComparison.Ordinal) || name.EndsWith(".bias", StringComparison.Ordinal))
                 p.copy_(randn_like(p) * 0.1f + (name.EndsWith("weight", StringComparison.Ordinal) ? 1f : 0f));
+        // Keep the fine cost volume at a trained network's scale (random 3x3 features correlate into values of
+        // hundreds, and the float32 rounding of outputs in the thousands alone exceeds the 1e-4 tolerance).
+        foreach (var (name, p) in net.named_parameters())
+            if (name.StartsWith("match4.", StringComparison.Ordinal) && name.EndsWith("weight", StringComparison.Ordinal) && p.dim() == 4) p.mul_(0.1f);
         net.eval();
         return net;
     }
@@ -64,7 +68,7 @@ public class OnnxParityTests
     }
 
     /// <summary>The shape of the committed model (configs/cvm_96x128.json).</summary>
-    private static readonly CvmNetOptions Shipped = new() { ImageHeight = 96, ImageWidth = 128, Planes = 16, FusionChannels = 96, DecoderChannels = 48 };
+    private static readonly CvmNetOptions Shipped = new() { ImageHeight = 96, ImageWidth = 128, Planes = 16, FusionChannels = 96, DecoderChannels = 48, FineChannels = 32 };
 
     [Theory]
     [InlineData(false, false)]
@@ -82,8 +86,8 @@ public class OnnxParityTests
             inputs["T_src1_ref"], inputs["T_src2_ref"], inputs["depth_range"]);
         var ort = RunOrt(CvmOnnxExporter.ExportFull(net), inputs);
 
-        Assert.True(MaxAbsDiff(expected.DepthB1HW, ort["depth"]) <= 1e-4, $"depth diff {MaxAbsDiff(expected.DepthB1HW, ort["depth"])}");
-        Assert.True(MaxAbsDiff(expected.SemanticLogitsB14HW, ort["semantic_logits"]) <= 1e-4, $"sem diff {MaxAbsDiff(expected.SemanticLogitsB14HW, ort["semantic_logits"])}");
+        Assert.True(MaxAbsDiff(expected.DepthB1HW, ort["depth"]) <= 1e-4, $"depth diff {MaxAbsDiff(expected.DepthB1HW, ort["depth"])} (max depth {expected.DepthB1HW.max().item<float>()})");
+        Assert.True(MaxAbsDiff(expected.SemanticLogitsB14HW, ort["semantic_logits"]) <= 1e-4, $"sem diff {MaxAbsDiff(expected.SemanticLogitsB14HW, ort["semantic_logits"])} (max |logit| {expected.SemanticLogitsB14HW.abs().max().item<float>()})");
         Assert.True(MaxAbsDiff(expected.NormalsB3HW, ort["normals"]) <= 1e-4, $"normal diff {MaxAbsDiff(expected.NormalsB3HW, ort["normals"])}");
         // Depth lies inside the plane-sweep range.
         Assert.InRange(expected.DepthB1HW.min().item<float>(), 0.4f - 1e-4f, 8f + 1e-3f);
@@ -107,8 +111,12 @@ public class OnnxParityTests
         var s2 = Feat("image_src2");
         Tensor T(float[] data, params long[] shape) => tensor(data).reshape(shape);
         long h8 = o.H8, w8 = o.W8;
+        long h4 = o.ImageHeight / 4, w4 = o.ImageWidth / 4;
         var mv = RunOrt(CvmOnnxExporter.ExportMultiView(net), new()
         {
+            ["ref_k4"] = T(r["k4"], 1, o.FineChannels, h4, w4),
+            ["src1_k4"] = T(s1["k4"], 1, o.FineChannels, h4, w4),
+            ["src2_k4"] = T(s2["k4"], 1, o.FineChannels, h4, w4),
             ["ref_f4"] = T(r["f4"], 1, 64, o.ImageHeight / 4, o.ImageWidth / 4),
             ["ref_f8"] = T(r["f8"], 1, 128, h8, w8),
             ["ref_f16"] = T(r["f16"], 1, 256, o.ImageHeight / 16, o.ImageWidth / 16),

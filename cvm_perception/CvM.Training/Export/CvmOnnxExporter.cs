@@ -17,8 +17,8 @@ public static class CvmOnnxExporter
     /// <summary>Output names of the whole model and of the multi-view graph.</summary>
     public static readonly string[] Outputs = ["depth", "semantic_logits", "normals"];
 
-    /// <summary>Output names of the per-view feature graph.</summary>
-    public static readonly string[] FeatureOutputs = ["f4", "f8", "f16", "m8"];
+    /// <summary>Output names of the per-view feature graph (<c>k4</c> only when the network has fine matching features).</summary>
+    public static readonly string[] FeatureOutputs = ["f4", "f8", "f16", "m8", "k4"];
 
     /// <summary>The whole model as a serialised ONNX model.</summary>
     public static byte[] ExportFull(CvmNet net)
@@ -36,9 +36,10 @@ public static class CvmOnnxExporter
         var range = g.Input("depth_range", 1, 2);
         var all = g.Op("Concat", imgs, a => a.Attribute.Add(OnnxGraph.Int("axis", 0)));
         var invK3 = g.Op("Concat", [invK, invK, invK], a => a.Attribute.Add(OnnxGraph.Int("axis", 0)));
-        var (f4, f8, f16, m8) = Features(g, net, all, invK3, 3);
+        var (f4, f8, f16, m8, k4) = Features(g, net, all, invK3, 3);
         string Row(string x, long i) => g.Slice(x, 0, i, i + 1);
-        var outs = MultiView(g, net, Row(f4, 0), Row(f8, 0), Row(f16, 0), Row(m8, 0), Row(m8, 1), Row(m8, 2), k, invK, t1, t2, range);
+        (string, string, string)? fine = k4 is null ? null : (Row(k4, 0), Row(k4, 1), Row(k4, 2));
+        var outs = MultiView(g, net, Row(f4, 0), Row(f8, 0), Row(f16, 0), Row(m8, 0), Row(m8, 1), Row(m8, 2), k, invK, t1, t2, range, fine);
         DeclareOutputs(g, o, outs);
         return g.ToModelBytes("CvM.Training");
     }
@@ -52,11 +53,12 @@ public static class CvmOnnxExporter
         var g = new OnnxGraph();
         var img = g.Input("image", 1, 3, o.ImageHeight, o.ImageWidth);
         var invK = g.Input("invK", 1, 3, 3);
-        var (f4, f8, f16, m8) = Features(g, net, img, invK, 1);
+        var (f4, f8, f16, m8, k4) = Features(g, net, img, invK, 1);
         g.Output(f4, "f4", 1, 64, o.ImageHeight / 4, o.ImageWidth / 4);
         g.Output(f8, "f8", 1, 128, o.H8, o.W8);
         g.Output(f16, "f16", 1, 256, o.ImageHeight / 16, o.ImageWidth / 16);
         g.Output(m8, "m8", 1, o.Channels, o.H8, o.W8);
+        if (k4 is not null) g.Output(k4, "k4", 1, o.FineChannels, o.ImageHeight / 4, o.ImageWidth / 4);
         return g.ToModelBytes("CvM.Training");
     }
 
@@ -73,8 +75,12 @@ public static class CvmOnnxExporter
         var m8 = g.Input("ref_m8", 1, o.Channels, o.H8, o.W8);
         var s1 = g.Input("src1_m8", 1, o.Channels, o.H8, o.W8);
         var s2 = g.Input("src2_m8", 1, o.Channels, o.H8, o.W8);
+        long h4 = o.ImageHeight / 4, w4 = o.ImageWidth / 4;
+        (string, string, string)? fine = o.FineChannels > 0
+            ? (g.Input("ref_k4", 1, o.FineChannels, h4, w4), g.Input("src1_k4", 1, o.FineChannels, h4, w4), g.Input("src2_k4", 1, o.FineChannels, h4, w4))
+            : null;
         var outs = MultiView(g, net, f4, f8, f16, m8, s1, s2, g.Input("K", 1, 3, 3), g.Input("invK", 1, 3, 3),
-            g.Input("T_src1_ref", 1, 4, 4), g.Input("T_src2_ref", 1, 4, 4), g.Input("depth_range", 1, 2));
+            g.Input("T_src1_ref", 1, 4, 4), g.Input("T_src2_ref", 1, 4, 4), g.Input("depth_range", 1, 2), fine);
         DeclareOutputs(g, o, outs);
         return g.ToModelBytes("CvM.Training");
     }
@@ -86,7 +92,7 @@ public static class CvmOnnxExporter
         g.Output(outs.Normals, "normals", 1, 3, o.ImageHeight, o.ImageWidth);
     }
 
-    private static (string F4, string F8, string F16, string M8) Features(OnnxGraph g, CvmNet net, string images, string invK, long n)
+    private static (string F4, string F8, string F16, string M8, string? K4) Features(OnnxGraph g, CvmNet net, string images, string invK, long n)
     {
         var o = net.Options;
         var (f4, f8, f16) = net.Encoder.Export(g, images);
@@ -96,11 +102,13 @@ public static class CvmOnnxExporter
         var tokens = g.Reshape(g.Transpose(g.Reshape(m, n, c, h / ws, ws, w / ws, ws), 0, 2, 4, 3, 5, 1), windows, ws * ws, c);
         tokens = net.SelfAttn.Export(g, tokens, null, windows, ws * ws, ws * ws);
         var m8 = g.Reshape(g.Transpose(g.Reshape(tokens, n, h / ws, w / ws, ws, ws, c), 0, 5, 1, 3, 2, 4), n, c, h, w);
-        return (f4, f8, f16, m8);
+        var k4 = net.Match4?.Export(g, f4);
+        return (f4, f8, f16, m8, k4);
     }
 
     private static (string Depth, string Sem, string Normals) MultiView(OnnxGraph g, CvmNet net, string f4, string f8,
-        string f16, string m8, string s1, string s2, string k, string invK, string t1, string t2, string range)
+        string f16, string m8, string s1, string s2, string k, string invK, string t1, string t2, string range,
+        (string Ref, string Src1, string Src2)? k4)
     {
         var o = net.Options;
         long b = 1, c = o.Channels, h = o.H8, w = o.W8, hw = h * w, d = o.Planes, h4 = o.ImageHeight / 4, w4 = o.ImageWidth / 4;
@@ -114,6 +122,9 @@ public static class CvmOnnxExporter
         }
         var invd = net.CostVolume.ExportPlaneInverseDepths(g, range);
         var cv = net.CostVolume.Export(g, m8, [s1, s2], k, invK, [t1, t2], invd, b, c);
+        var fineCv = k4 is { } fk && net.CostVolume4 is { } cvf
+            ? cvf.Export(g, fk.Ref, [fk.Src1, fk.Src2], k, invK, [t1, t2], invd, b, o.FineChannels)
+            : null;
         string x;
         using (g.Scope("fusion"))
         {
@@ -121,7 +132,8 @@ public static class CvmOnnxExporter
             var f16up = g.ResizeBilinear(f16, b, 256, h, w);
             x = g.Op("Concat", [f8, x8, cv, f16up], a => a.Attribute.Add(OnnxGraph.Int("axis", 1)));
             x = f[1].Export(g, f[0].Export(g, x));
-            x = g.Op("Concat", [g.ResizeBilinear(x, b, o.FusionChannels, h4, w4), f4, g.ResizeBilinear(cv, b, d, h4, w4)], a => a.Attribute.Add(OnnxGraph.Int("axis", 1)));
+            var cv4 = fineCv ?? g.ResizeBilinear(cv, b, d, h4, w4);
+            x = g.Op("Concat", [g.ResizeBilinear(x, b, o.FusionChannels, h4, w4), f4, cv4], a => a.Attribute.Add(OnnxGraph.Int("axis", 1)));
             x = f[3].Export(g, f[2].Export(g, x));
         }
         using (g.Scope("heads"))

@@ -17,6 +17,8 @@ public sealed class CvmNet : nn.Module
     private readonly SpatialAwareEncoder spatial;
     private readonly TransformerBlock self_attn, cross_attn;
     private readonly PlaneSweepCostVolume cost_volume;
+    private readonly PlaneSweepCostVolume? cost_volume4;
+    private readonly ConvBn? match4;
     private readonly ConvBn fuse1, fuse2, dec1, dec2, head_depth, head_sem, head_normal;
 
     /// <summary>Semantic and normal heads are padded to 16 output channels and sliced (DESIGN §5).</summary>
@@ -29,6 +31,11 @@ public sealed class CvmNet : nn.Module
         Options = options;
         int c = options.Channels, d = options.Planes, fc = options.FusionChannels, dc = options.DecoderChannels;
         cost_volume = new PlaneSweepCostVolume("cost_volume", d, options.H8, options.W8, options.ImageHeight, options.ImageWidth);
+        if (options.FineChannels > 0)
+        {
+            cost_volume4 = new PlaneSweepCostVolume("cost_volume4", d, options.ImageHeight / 4, options.ImageWidth / 4, options.ImageHeight, options.ImageWidth);
+            match4 = new ConvBn("match4", ResNetEncoder.Channels[0], options.FineChannels, 3, relu: false);
+        }
         encoder = new ResNetEncoder("encoder");
         spatial = new SpatialAwareEncoder("spatial", options, cost_volume.PixelCentres());
         self_attn = new TransformerBlock("self_attn", c, options.Heads, cross: false);
@@ -54,12 +61,14 @@ public sealed class CvmNet : nn.Module
     internal TransformerBlock SelfAttn => self_attn;
     internal TransformerBlock CrossAttn => cross_attn;
     internal PlaneSweepCostVolume CostVolume => cost_volume;
+    internal PlaneSweepCostVolume? CostVolume4 => cost_volume4;
+    internal ConvBn? Match4 => match4;
     internal ConvBn[] Fusion => [fuse1, fuse2, dec1, dec2];
     internal ConvBn[] Heads => [head_depth, head_sem, head_normal];
 
     /// <summary>Parameters of the Cross-view Module (spatial-aware encoder, both transformer blocks; the cost volume has none).</summary>
     public long CrossViewParameterCount =>
-        new nn.Module[] { spatial, self_attn, cross_attn }.Sum(m => m.parameters().Sum(p => p.numel()));
+        new nn.Module?[] { spatial, self_attn, cross_attn, match4 }.OfType<nn.Module>().Sum(m => m.parameters().Sum(p => p.numel()));
 
     /// <summary>Switches to training mode with the pretrained encoder's batch norms frozen.</summary>
     public void TrainMode()
@@ -86,12 +95,17 @@ public sealed class CvmNet : nn.Module
         var tokens = WindowPartition(m, Options.Window);
         tokens = self_attn.forward(tokens, null);
         var m8 = WindowMerge(tokens, m.shape[0], m.shape[1], m.shape[2], m.shape[3], Options.Window);
-        return new ViewFeatures(f4.MoveToOuterDisposeScope(), f8.MoveToOuterDisposeScope(), f16.MoveToOuterDisposeScope(), m8.MoveToOuterDisposeScope());
+        var k4 = match4?.forward(f4);
+        return new ViewFeatures(f4.MoveToOuterDisposeScope(), f8.MoveToOuterDisposeScope(), f16.MoveToOuterDisposeScope(), m8.MoveToOuterDisposeScope(),
+            k4?.MoveToOuterDisposeScope());
     }
 
-    /// <summary>Multi-view part: cross-attention, cost volume, fusion and heads.</summary>
+    /// <summary>
+    /// Multi-view part: cross-attention, cost volume(s), fusion and heads. <paramref name="src1K4"/> and
+    /// <paramref name="src2K4"/> are the sources' fine matching features (required when the network has them).
+    /// </summary>
     public CvmOutputs MultiView(ViewFeatures reference, Tensor src1M8, Tensor src2M8, Tensor K_B33, Tensor invK_B33,
-        Tensor T_src1_ref_B44, Tensor T_src2_ref_B44, Tensor depthRangeB2)
+        Tensor T_src1_ref_B44, Tensor T_src2_ref_B44, Tensor depthRangeB2, Tensor? src1K4 = null, Tensor? src2K4 = null)
     {
         using var scope = NewDisposeScope();
         var o = Options;
@@ -103,7 +117,11 @@ public sealed class CvmNet : nn.Module
         var f16up = Up(reference.F16, h, w);
         var x = fuse2.forward(fuse1.forward(cat([reference.F8, x8, cv, f16up], 1)));
         long h4 = reference.F4.shape[2], w4 = reference.F4.shape[3];
-        x = dec2.forward(dec1.forward(cat([Up(x, h4, w4), reference.F4, Up(cv, h4, w4)], 1)));
+        var cv4 = cost_volume4 is null ? Up(cv, h4, w4)
+            : cost_volume4.Forward(reference.K4 ?? throw new ArgumentException("fine features missing"),
+                [src1K4 ?? throw new ArgumentException("src1 fine features missing"), src2K4 ?? throw new ArgumentException("src2 fine features missing")],
+                K_B33, invK_B33, [T_src1_ref_B44, T_src2_ref_B44], depthRangeB2);
+        x = dec2.forward(dec1.forward(cat([Up(x, h4, w4), reference.F4, cv4], 1)));
         var p = head_depth.forward(x).softmax(1);
         var invd = cost_volume.PlaneInverseDepths(depthRangeB2).reshape(b, o.Planes, 1, 1);
         var invDepth4 = (p * invd).sum(1, keepdim: true);
@@ -122,7 +140,7 @@ public sealed class CvmNet : nn.Module
         long b = refB3HW.shape[0];
         var all = Features(cat([refB3HW, src1B3HW, src2B3HW], 0), cat([invK_B33, invK_B33, invK_B33], 0));
         var outs = MultiView(all.Narrow(0, b), all.M8.narrow(0, b, b), all.M8.narrow(0, 2 * b, b), K_B33, invK_B33,
-            T_src1_ref_B44, T_src2_ref_B44, depthRangeB2);
+            T_src1_ref_B44, T_src2_ref_B44, depthRangeB2, all.K4?.narrow(0, b, b), all.K4?.narrow(0, 2 * b, b));
         return new CvmOutputs(outs.DepthB1HW.MoveToOuterDisposeScope(), outs.SemanticLogitsB14HW.MoveToOuterDisposeScope(),
             outs.NormalsB3HW.MoveToOuterDisposeScope());
     }

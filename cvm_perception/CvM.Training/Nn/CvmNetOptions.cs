@@ -21,6 +21,12 @@ public sealed record CvmNetOptions
     /// <summary>Channels of the decoder convs at 1/4 (multiple of 16).</summary>
     public int DecoderChannels { get; init; } = 64;
 
+    /// <summary>
+    /// Channels of the fine matching features at 1/4 (a 3x3 conv on the encoder's 1/4 features) whose plane-sweep cost
+    /// volume feeds the decoder; 0 = off (the decoder then takes the 1/8 cost volume upsampled). Multiple of 16.
+    /// </summary>
+    public int FineChannels { get; init; }
+
     /// <summary>Attention heads.</summary>
     public int Heads { get; init; } = 4;
 
@@ -40,7 +46,8 @@ public sealed record CvmNetOptions
     public void Validate()
     {
         if (ImageHeight % 32 != 0 || ImageWidth % 32 != 0) throw new ArgumentException("image size must be a multiple of 32");
-        if (Planes % 16 != 0 || Channels % 16 != 0 || FusionChannels % 16 != 0 || DecoderChannels % 16 != 0 || FusionChannels < 16 || DecoderChannels < 16)
+        if (Planes % 16 != 0 || Channels % 16 != 0 || FusionChannels % 16 != 0 || DecoderChannels % 16 != 0 || FusionChannels < 16 || DecoderChannels < 16
+            || FineChannels < 0 || FineChannels % 16 != 0)
             throw new ArgumentException("planes and channel widths must be positive multiples of 16");
         if (H8 % Window != 0 || W8 % Window != 0) throw new ArgumentException("1/8 feature map must tile into windows");
         if (Channels % Heads != 0) throw new ArgumentException("channels must divide into heads");
