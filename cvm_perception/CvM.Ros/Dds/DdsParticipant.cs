@@ -63,11 +63,13 @@ public sealed class DdsParticipant : IDisposable
         options ??= new DdsParticipantOptions();
         DdsNative.Touch();
         var domainId = options.ResolveDomainId();
+        var socketsBefore = SocketInheritance.SocketDescriptors();
         if (options.Config is not null) DomainRegistry.Acquire(domainId, options.Config);
         try
         {
             using var qos = QosMapping.Create(null, Encoding.UTF8.GetBytes($"enclave={options.Enclave};"));
             var rc = DdsNative.dds_create_participant(domainId, qos.Pointer, IntPtr.Zero);
+            SocketInheritance.MarkNewSocketsCloseOnExec(socketsBefore);
             return new DdsParticipant(domainId, DdsEntityHandle.FromCreate(rc, "dds_create_participant"), options.Config is not null,
                 options.TypeHashUserData);
         }
