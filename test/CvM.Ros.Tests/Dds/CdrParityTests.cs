@@ -36,7 +36,12 @@ public sealed class CdrParityTests
         var image = new Image
         {
             Header = new Header(new Time(1700000000, 123456789u), "camera_optical"),
-            Height = 6, Width = 5, Encoding = "rgb8", IsBigendian = 0, Step = 15, Data = pixels,
+            Height = 6,
+            Width = 5,
+            Encoding = "rgb8",
+            IsBigendian = 0,
+            Step = 15,
+            Data = pixels,
         };
         AssertSameAsCyclone(image);
     }
@@ -47,12 +52,15 @@ public sealed class CdrParityTests
         var info = new CameraInfo
         {
             Header = new Header(new Time(-42, 7u), "cam"),
-            Height = 480, Width = 640, DistortionModel = "plumb_bob",
+            Height = 480,
+            Width = 640,
+            DistortionModel = "plumb_bob",
             D = [0.1, -0.25, 0.001, 0.002, 0.0],
             K = Enumerable.Range(0, 9).Select(i => 100.0 + i).ToArray(),
             R = Enumerable.Range(0, 9).Select(i => i % 4 == 0 ? 1.0 : 0.0).ToArray(),
             P = Enumerable.Range(0, 12).Select(i => 0.5 * i - 1.0).ToArray(),
-            BinningX = 1, BinningY = 2,
+            BinningX = 1,
+            BinningY = 2,
             Roi = new RegionOfInterest(10, 20, 30, 40, true),
         };
         AssertSameAsCyclone(info);
