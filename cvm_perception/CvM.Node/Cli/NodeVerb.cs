@@ -1,0 +1,29 @@
+namespace CvM.Node.Cli;
+
+/// <summary>The <c>node</c> verb (the live ROS 2 node).</summary>
+public static class NodeVerb
+{
+    /// <summary><c>node --help</c>.</summary>
+    public static string Help => NodeHelp.Text();
+
+    /// <summary>Runs the live node until SIGINT/SIGTERM; returns the exit code.</summary>
+    public static async Task<int> RunAsync(NodeSetup setup, TextWriter console)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        await using var node = Live.LiveNode.Start(setup, console);
+        using var stop = new CancellationTokenSource();
+        using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, c =>
+        {
+            c.Cancel = true;
+            stop.Cancel();
+        });
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c =>
+        {
+            c.Cancel = true;
+            stop.Cancel();
+        });
+        await node.RunUntilCancelledAsync(stop.Token).ConfigureAwait(false);
+        console.WriteLine("shutting down");
+        return 0;
+    }
+}

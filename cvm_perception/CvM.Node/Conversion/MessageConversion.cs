@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using CvM.Geometry;
+using CvM.Messages.BuiltinInterfaces;
+using CvM.Messages.GeometryMsgs;
+using CvM.Messages.NavMsgs;
+using CvM.Messages.SensorMsgs;
+using CvM.Messages.Tf2Msgs;
+using CvM.Pipeline.Frames;
+
+namespace CvM.Node.Conversion;
+
+/// <summary>
+/// ROS messages to the pipeline's plain frames and events (the only place that knows both). Image pixels are copied
+/// from the payload into a pooled lease the returned frame owns.
+/// </summary>
+public static class MessageConversion
+{
+    /// <summary>Nanoseconds of a ROS time.</summary>
+    public static long ToNs(Time t) => t.Sec * 1_000_000_000L + t.Nanosec;
+
+    /// <summary>
+    /// Decodes an Image payload into a frame (pixels copied into a pooled lease the caller owns).
+    /// </summary>
+    /// <exception cref="CvM.Messages.Cdr.CdrException">Not a valid image (e.g. data shorter than step*height).</exception>
+    public static ImageFrame DecodeImage(ReadOnlySpan<byte> payload, long receivedTicks = 0)
+    {
+        var m = Image.DecodeView(payload, out var pixels);
+        var lease = PooledArray<byte>.CopyOf(pixels);
+        return new ImageFrame(new FrameHeader(m.Header.Stamp.Sec, m.Header.Stamp.Nanosec, m.Header.FrameId), (int)Math.Min(m.Width, int.MaxValue),
+            (int)Math.Min(m.Height, int.MaxValue), (int)Math.Min(m.Step, int.MaxValue), m.Encoding, m.IsBigendian != 0, lease,
+            receivedTicks == 0 ? Stopwatch.GetTimestamp() : receivedTicks);
+    }
+
+    /// <summary>A camera_info event.</summary>
+    public static InputEvent ToEvent(CameraInfo info) =>
+        InputEvent.CameraInfo(ToNs(info.Header.Stamp), info.Header.FrameId, (int)Math.Min(info.Width, int.MaxValue),
+            (int)Math.Min(info.Height, int.MaxValue), info.K);
+
+    /// <summary>An odometry event: pose of the child frame in the header frame, values as received.</summary>
+    public static InputEvent ToEvent(Odometry odom) =>
+        InputEvent.Odometry(ToNs(odom.Header.Stamp), odom.Header.FrameId, odom.ChildFrameId, ToPose(odom.Pose.Pose));
+
+    /// <summary>A TF event.</summary>
+    public static InputEvent ToEvent(TransformStamped t, bool isStatic) =>
+        InputEvent.Transform(ToNs(t.Header.Stamp), t.Header.FrameId, t.ChildFrameId, ToPose(t.Transform), isStatic);
+
+    /// <summary>Posts every transform of a TF message through <paramref name="post"/>.</summary>
+    public static int ForEachTransform(TFMessage message, bool isStatic, Action<InputEvent> post)
+    {
+        var n = 0;
+        foreach (var t in message.Transforms)
+        {
+            post(ToEvent(t, isStatic));
+            n++;
+        }
+        return n;
+    }
+
+    /// <summary>The pose with the quaternion as received (not normalised: the pipeline checks it).</summary>
+    public static Pose3 ToPose(Pose p) =>
+        new(new UnitQuaternion(p.Orientation.W, p.Orientation.X, p.Orientation.Y, p.Orientation.Z), new Vector3d(p.Position.X, p.Position.Y, p.Position.Z));
+
+    /// <summary>The transform with the quaternion as received.</summary>
+    public static Pose3 ToPose(Transform t) =>
+        new(new UnitQuaternion(t.Rotation.W, t.Rotation.X, t.Rotation.Y, t.Rotation.Z), new Vector3d(t.Translation.X, t.Translation.Y, t.Translation.Z));
+}
