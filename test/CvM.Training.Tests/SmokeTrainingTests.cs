@@ -14,7 +14,7 @@ public class SmokeTrainingTests
         var cfg = new TrainConfig
         {
             Seed = 3, DataSeed = 77, Steps = 24, BatchSize = 2, LearningRate = 1e-3, CheckpointEvery = 12,
-            Net = new CvmNetOptions { ImageHeight = 64, ImageWidth = 64, Planes = 16, Channels = 32, Heads = 2, Window = 4 },
+            Net = new CvmNetOptions { ImageHeight = 64, ImageWidth = 64, Planes = 16, Channels = 32, Heads = 2, Window = 4, FineChannels = 16 },
             Threads = 2,
         };
         try
