@@ -62,8 +62,11 @@ internal static partial class LoopbackDdsperf
     {
         var image = new Image
         {
-            Header = new Header(new Time(1, 2), "camera_optical"), Height = LoopbackThroughputBenchmarks.Height,
-            Width = LoopbackThroughputBenchmarks.Width, Encoding = "rgb8", Step = LoopbackThroughputBenchmarks.Step,
+            Header = new Header(new Time(1, 2), "camera_optical"),
+            Height = LoopbackThroughputBenchmarks.Height,
+            Width = LoopbackThroughputBenchmarks.Width,
+            Encoding = "rgb8",
+            Step = LoopbackThroughputBenchmarks.Step,
             Data = new byte[LoopbackThroughputBenchmarks.Step * LoopbackThroughputBenchmarks.Height],
         };
         return CdrCodec.SerializeToArray(image).Length;

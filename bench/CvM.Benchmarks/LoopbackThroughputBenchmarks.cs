@@ -51,8 +51,12 @@ public class LoopbackThroughputBenchmarks
         while (_publisher.Writer.MatchedSubscriptions == 0 && deadline.Elapsed < TimeSpan.FromSeconds(10)) Thread.Sleep(10);
         _image = new Image
         {
-            Header = new Header(new Time(1, 2), "camera_optical"), Height = Height, Width = Width, Encoding = "rgb8",
-            Step = Step, Data = new byte[Step * Height],
+            Header = new Header(new Time(1, 2), "camera_optical"),
+            Height = Height,
+            Width = Width,
+            Encoding = "rgb8",
+            Step = Step,
+            Data = new byte[Step * Height],
         };
         new Random(42).NextBytes(_image.Data);
         _payloadSize = CvM.Messages.Cdr.CdrCodec.SerializeToArray(_image).Length;
@@ -70,7 +74,8 @@ public class LoopbackThroughputBenchmarks
                 }
                 if (!samples.WaitToReadAsync().AsTask().Wait(200) && samples.Completion.IsCompleted) break;
             }
-        }) { IsBackground = true, Name = "bench consumer" };
+        })
+        { IsBackground = true, Name = "bench consumer" };
         _consumer.Start();
     }
 
