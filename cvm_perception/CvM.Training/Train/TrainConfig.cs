@@ -47,6 +47,12 @@ public sealed record TrainConfig
     /// <summary>Path of ResNet18.onnx; empty = next to the executable (<c>pretrained/ResNet18.onnx</c>); "none" = random.</summary>
     public string Pretrained { get; init; } = "";
 
+    /// <summary>
+    /// Warm start: a <c>.weights</c> checkpoint (of this or a smaller variant of the network) loaded non-strictly when a
+    /// fresh run starts; parameters it lacks keep their initialisation. Empty = none.
+    /// </summary>
+    public string InitFrom { get; init; } = "";
+
     /// <summary>Keep the pretrained encoder fixed (no gradients through it); the CPU budget usually demands it.</summary>
     public bool FreezeEncoder { get; init; } = true;
 

@@ -62,6 +62,11 @@ public sealed class Trainer(TrainConfig config, string runDir, TextWriter? progr
         }
         else
         {
+            if (config.InitFrom.Length > 0)
+            {
+                net.load(config.InitFrom, strict: false);
+                progress?.WriteLine($"initialised from {config.InitFrom}");
+            }
             File.WriteAllText(Path.Combine(runDir, "loss.csv"), "step,elapsed_s,total,depth_l1_log,silog,semantic_ce,normal_cos\n");
             File.WriteAllText(Path.Combine(runDir, "config.json"), System.Text.Json.JsonSerializer.Serialize(config, TrainConfig.Json));
         }

@@ -1,0 +1,32 @@
+using CvM.Training.Train;
+using CvM.TestSupport;
+
+namespace CvM.Training.Tests;
+
+/// <summary>The committed training recipes load, validate and describe the committed model's shape.</summary>
+public class ConfigTests
+{
+    [Theory]
+    [InlineData("cvm_96x128_stage1.json", 0, "")]
+    [InlineData("cvm_96x128.json", 32, "/work/runs/cvm_syn_96x128/step_400.weights")]
+    [InlineData("cvm_128x160.json", 0, "")]
+    public void Load_CommittedConfigs_ValidWithExpectedShape(string file, int fineChannels, string initFrom)
+    {
+        var c = TrainConfig.Load(Path.Combine(RepoPaths.Root, "cvm_perception", "CvM.Training", "configs", file));
+        Assert.Equal(fineChannels, c.Net.FineChannels);
+        Assert.Equal(initFrom, c.InitFrom);
+        if (file.StartsWith("cvm_96x128", StringComparison.Ordinal))
+        {
+            Assert.Equal((96, 128, 16), (c.Net.ImageHeight, c.Net.ImageWidth, c.Net.Planes));
+            Assert.Equal("synthetic", c.Source);
+        }
+    }
+
+    [Fact]
+    public void Validate_BadValues_Throw()
+    {
+        Assert.Throws<ArgumentException>(() => new TrainConfig { Source = "imagenet" }.Validate());
+        Assert.Throws<ArgumentException>(() => new TrainConfig { Net = new() { FineChannels = 20 } }.Validate());
+        Assert.Throws<ArgumentException>(() => new TrainConfig { Synthetic = new() { MinBaselineM = -1 } }.Validate());
+    }
+}
