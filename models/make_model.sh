@@ -1,10 +1,10 @@
 #!/bin/bash
 # Exports a checkpoint of a CvM training run into models/, evaluates it and benchmarks it (ORT CPU, 2 threads).
-# Usage: bash models/make_model.sh [RUN_DIR] [STEP]   (defaults: /work/runs/cvm_syn_96x128_fine, its latest checkpoint)
+# Usage: bash models/make_model.sh [RUN_DIR] [STEP]   (defaults: /work/runs/cvm_syn_96x128_warm, its latest checkpoint)
 # Needs: dotnet build cvm_perception/CvM.Training -c Release; ../shared/data for the 7-Scenes figures.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-RUN=${1:-/work/runs/cvm_syn_96x128_fine}
+RUN=${1:-/work/runs/cvm_syn_96x128_warm}
 STEP=${2:-$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['step'])" "$RUN/latest.json")}
 TOOL="dotnet $ROOT/cvm_perception/CvM.Training/bin/Release/net10.0/CvM.Training.dll"
 OUT=$ROOT/models/cvm_96x128.onnx
