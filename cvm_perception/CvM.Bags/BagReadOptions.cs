@@ -12,6 +12,31 @@ public sealed record BagReadOptions(
     bool VerifyCrc = true,
     bool VerifyDataSectionCrc = false)
 {
+    /// <summary>Default of <see cref="ReadAheadChunks"/>: two chunks ahead keep both cores of a small machine busy.</summary>
+    public const int DefaultReadAheadChunks = 2;
+
+    /// <summary>Most chunks read ahead by <see cref="ReadAheadChunks"/> (bounds the memory held: each is one decompressed chunk).</summary>
+    public const int MaxReadAheadChunks = 16;
+
+    private readonly int _readAheadChunks = DefaultReadAheadChunks;
+
+    /// <summary>
+    /// MCAP chunks read, decompressed and CRC-checked on thread-pool workers ahead of the chunk being consumed
+    /// (0 to <see cref="MaxReadAheadChunks"/>; default <see cref="DefaultReadAheadChunks"/>). 0 loads each chunk on
+    /// the enumerating thread. Messages come in the same order either way; memory held is about
+    /// (1 + this) decompressed chunks.
+    /// </summary>
+    public int ReadAheadChunks
+    {
+        get => _readAheadChunks;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaxReadAheadChunks);
+            _readAheadChunks = value;
+        }
+    }
+
     /// <summary>Strict defaults: stop at the first fault, check CRCs.</summary>
     public static BagReadOptions Default { get; } = new();
 

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.IO.Hashing;
+using CvM.Bags.Internal;
 
 namespace CvM.Bags.Mcap;
 
@@ -9,9 +9,6 @@ public sealed partial class McapStorageReader
 {
     /// <summary>A message located by a message index: log time, chunk ordinal (file order), slot of the loaded chunk, offset in it.</summary>
     private readonly record struct IndexEntry(long LogTime, int ChunkOrdinal, int Slot, long Offset);
-
-    /// <summary>Decompressed records of one chunk in a pooled buffer: <c>Buffer[Start..Start+Length]</c>.</summary>
-    private readonly record struct LoadedChunk(byte[] Buffer, int Start, int Length, int Ordinal);
 
     private static readonly Comparison<IndexEntry> EntryOrder = (a, b) =>
     {
@@ -40,8 +37,12 @@ public sealed partial class McapStorageReader
         });
         var loaded = new List<LoadedChunk>();
         var entries = new List<IndexEntry>();
+        // Chunks are loaded in candidate order, up to ReadAheadChunks of them ahead on workers; faults come back as
+        // values and are reported here, in sequence, so strict mode throws where the sequential reader would.
+        var prefetch = new OrderedPrefetcher<ChunkLoad>(candidates, LoadChunk, ReleaseLoad, _options.ReadAheadChunks, CancellationToken.None);
         try
         {
+            TrackRead(prefetch, active: true);
             for (var g = 0; g < candidates.Count;)
             {
                 // A group is a run of chunks whose time ranges overlap: their messages are merged by log time.
@@ -54,15 +55,19 @@ public sealed partial class McapStorageReader
                 }
                 for (var k = g; k < h; k++)
                 {
-                    var ordinal = candidates[k];
-                    if (!TryLoadChunk(ordinal, out var chunk)) continue;
-                    loaded.Add(chunk);
-                    CollectEntries(ordinal, loaded.Count - 1, chunk, selected, filter, entries);
+                    var load = prefetch.Take();
+                    if (load.Error is { } error)
+                    {
+                        _errors.Report(error, load.Inner);
+                        continue;
+                    }
+                    loaded.Add(load.Chunk);
+                    CollectEntries(load.Chunk.Ordinal, loaded.Count - 1, load.Chunk, selected, filter, entries);
                 }
                 entries.Sort(EntryOrder);
                 foreach (var e in entries)
                 {
-                    if (TryDecodeMessage(loaded[e.Slot], e.Offset, selected, out var message)) yield return message;
+                        if (TryDecodeMessage(loaded[e.Slot], e.Offset, selected, out var message)) yield return message;
                 }
                 entries.Clear();
                 ReturnChunks(loaded);
@@ -71,137 +76,16 @@ public sealed partial class McapStorageReader
         }
         finally
         {
+            prefetch.Dispose();
+            TrackRead(prefetch, active: false);
             ReturnChunks(loaded);
         }
     }
 
-    private static void ReturnChunks(List<LoadedChunk> loaded)
+    private void ReturnChunks(List<LoadedChunk> loaded)
     {
-        foreach (var c in loaded) ArrayPool<byte>.Shared.Return(c.Buffer);
+        foreach (var c in loaded) ReturnBuffer(c.Buffer);
         loaded.Clear();
-    }
-
-    /// <summary>Reads, checks and decompresses chunk <paramref name="ordinal"/>; false after a reported fault.</summary>
-    private bool TryLoadChunk(int ordinal, out LoadedChunk chunk)
-    {
-        chunk = default;
-        var ci = _chunkIndexes[ordinal];
-        var record = $"Chunk #{ordinal}";
-        if (ci.ChunkLength < McapFormat.RecordHeaderLength || ci.ChunkLength > int.MaxValue || ci.ChunkStartOffset + ci.ChunkLength > _length)
-        {
-            _errors.Report(Error(BagErrorKind.Truncated, ci.ChunkStartOffset, record,
-                $"the chunk of {ci.ChunkLength} bytes runs past the end of the file ({_length} bytes)"));
-            return false;
-        }
-        var raw = ArrayPool<byte>.Shared.Rent((int)ci.ChunkLength);
-        var keepRaw = false;
-        try
-        {
-            if (!ReadExactly(ci.ChunkStartOffset, raw.AsSpan(0, (int)ci.ChunkLength)))
-            {
-                _errors.Report(Error(BagErrorKind.Truncated, ci.ChunkStartOffset, record, "the chunk could not be read whole"));
-                return false;
-            }
-            if (raw[0] != (byte)McapOpcode.Chunk)
-            {
-                _errors.Report(Error(BagErrorKind.InvalidRecord, ci.ChunkStartOffset, record, $"the chunk index points at opcode {raw[0]:X2}, not a Chunk"));
-                return false;
-            }
-            if (!TryDecodeChunk(raw.AsSpan(0, (int)ci.ChunkLength), ci.ChunkStartOffset, record, out var decoded)) return false;
-            if (decoded.Buffer is null)
-            {
-                keepRaw = true;
-                chunk = new LoadedChunk(raw, decoded.Start, decoded.Length, ordinal);
-            }
-            else
-            {
-                chunk = new LoadedChunk(decoded.Buffer, 0, decoded.Length, ordinal);
-            }
-            return true;
-        }
-        finally
-        {
-            if (!keepRaw) ArrayPool<byte>.Shared.Return(raw);
-        }
-    }
-
-    /// <summary>Decoded chunk: either a new pooled <c>Buffer</c> or, for an uncompressed chunk, a range of the record (<c>Buffer</c> null).</summary>
-    private readonly record struct DecodedChunk(byte[]? Buffer, int Start, int Length, long StartTime, long EndTime);
-
-    /// <summary>Parses a whole Chunk record (header included), decompresses and CRC-checks its records.</summary>
-    private bool TryDecodeChunk(ReadOnlySpan<byte> chunkRecord, long offset, string record, out DecodedChunk decoded)
-    {
-        decoded = default;
-        long start, end, uncompressedSize;
-        uint crc;
-        string compression;
-        int recordsStart, recordsLength;
-        try
-        {
-            var r = new McapSpanReader(chunkRecord[McapFormat.RecordHeaderLength..]);
-            start = r.Time();
-            end = r.Time();
-            uncompressedSize = (long)r.U64();
-            crc = r.U32();
-            compression = r.String();
-            var records = r.BytesU64();
-            recordsLength = records.Length;
-            recordsStart = McapFormat.RecordHeaderLength + r.Position - recordsLength;
-        }
-        catch (McapFormatException e)
-        {
-            _errors.Report(Error(BagErrorKind.InvalidRecord, offset, record, e.Message));
-            return false;
-        }
-        if (!McapChunkCodec.IsSupported(compression))
-        {
-            _errors.Report(Error(BagErrorKind.UnsupportedCompression, offset, record, $"chunk compression '{compression}' is not supported (none, zstd, lz4)"));
-            return false;
-        }
-        if (uncompressedSize > int.MaxValue - 64)
-        {
-            _errors.Report(Error(BagErrorKind.InvalidRecord, offset, record, $"uncompressed size {uncompressedSize} is too large"));
-            return false;
-        }
-        var size = (int)uncompressedSize;
-        byte[]? target = null;
-        ReadOnlySpan<byte> plain;
-        if (compression.Length == 0)
-        {
-            if (recordsLength != size)
-            {
-                _errors.Report(Error(BagErrorKind.InvalidRecord, offset, record, $"uncompressed chunk holds {recordsLength} bytes, header says {size}"));
-                return false;
-            }
-            plain = chunkRecord.Slice(recordsStart, recordsLength);
-        }
-        else
-        {
-            target = ArrayPool<byte>.Shared.Rent(Math.Max(size, 1));
-            try
-            {
-                _codec.Decompress(compression, chunkRecord.Slice(recordsStart, recordsLength), target, size);
-            }
-            catch (InvalidDataException e)
-            {
-                ArrayPool<byte>.Shared.Return(target);
-                _errors.Report(Error(BagErrorKind.DecompressionFailed, offset, record, $"{compression} chunk is corrupt: {e.Message}"));
-                return false;
-            }
-            plain = target.AsSpan(0, size);
-        }
-        if (_options.VerifyCrc && crc != 0)
-        {
-            var actual = Crc32.HashToUInt32(plain);
-            if (actual != crc)
-            {
-                if (target is not null) ArrayPool<byte>.Shared.Return(target);
-                _errors.Report(Error(BagErrorKind.CrcMismatch, offset, record, $"chunk CRC {actual:X8} differs from the stored {crc:X8}"));
-                return false;
-            }
-        }
-        decoded = target is null ? new DecodedChunk(null, recordsStart, recordsLength, start, end) : new DecodedChunk(target, 0, size, start, end);
-        return true;
     }
 
     /// <summary>Adds the messages of one loaded chunk that pass the filter, from its message indexes (or by walking it).</summary>

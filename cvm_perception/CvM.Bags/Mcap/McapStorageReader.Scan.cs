@@ -75,8 +75,12 @@ public sealed partial class McapStorageReader
                     case McapOpcode.Chunk:
                         var chunkOrdinal = ordinal++;
                         if (!ChunkMayMatch(record.AsSpan(McapFormat.RecordHeaderLength, len), filter)) break;
-                        if (!TryDecodeChunk(record.AsSpan(0, McapFormat.RecordHeaderLength + len), recordOffset, $"Chunk #{chunkOrdinal}", out var decoded)) break;
-                        if (chunkBuffer is not null) ArrayPool<byte>.Shared.Return(chunkBuffer);
+                        if (DecodeChunk(record.AsSpan(0, McapFormat.RecordHeaderLength + len), recordOffset, chunkOrdinal, out var decoded, out var innerException) is { } fault)
+                        {
+                            _errors.Report(fault, innerException);
+                            break;
+                        }
+                        if (chunkBuffer is not null) ReturnBuffer(chunkBuffer);
                         chunkBuffer = decoded.Buffer;
                         var source = decoded.Buffer ?? record;
                         var records = WalkRecords(source.AsSpan(decoded.Start, decoded.Length), recordOffset, chunkOrdinal);
@@ -101,7 +105,7 @@ public sealed partial class McapStorageReader
         finally
         {
             ArrayPool<byte>.Shared.Return(record);
-            if (chunkBuffer is not null) ArrayPool<byte>.Shared.Return(chunkBuffer);
+            if (chunkBuffer is not null) ReturnBuffer(chunkBuffer);
         }
     }
 

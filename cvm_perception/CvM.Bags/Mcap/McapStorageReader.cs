@@ -20,7 +20,6 @@ public sealed partial class McapStorageReader : IBagStorageReader
     private readonly long _length;
     private readonly BagReadOptions _options;
     private readonly ErrorSink _errors;
-    private readonly McapChunkCodec _codec = new();
     private readonly Dictionary<ushort, McapSchemaInfo> _schemas = [];
     private readonly Dictionary<ushort, McapChannelInfo> _channels = [];
     private readonly List<McapChunkIndex> _chunkIndexes = [];
@@ -84,14 +83,20 @@ public sealed partial class McapStorageReader : IBagStorageReader
     /// <inheritdoc/>
     public BagStorageSummary GetSummary() => _summary ??= SummaryFromStatistics() ?? CountByReading();
 
-    /// <inheritdoc/>
+    /// <summary>
+    /// Messages that pass <paramref name="filter"/> (see <see cref="IBagStorageReader.ReadMessages"/>). Indexed reads
+    /// decompress up to <see cref="BagReadOptions.ReadAheadChunks"/> chunks ahead on thread-pool workers; the order is
+    /// the same as without read-ahead. Disposing the enumerator (or this reader) mid-read stops the workers, waits for
+    /// them and returns every pooled buffer.
+    /// </summary>
     public IEnumerable<BagMessage> ReadMessages(BagReadFilter? filter = null) =>
         _indexed ? ReadIndexed(filter ?? BagReadFilter.All) : ReadScan(filter ?? BagReadFilter.All);
 
-    /// <inheritdoc/>
+    /// <summary>Stops read-ahead workers still running (returning their buffers), then closes the file.</summary>
     public void Dispose()
     {
-        _codec.Dispose();
+        StopActiveReads();
+        while (_codecs.TryTake(out var codec)) codec.Dispose();
         _file.Dispose();
     }
 
