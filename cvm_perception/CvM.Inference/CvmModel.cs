@@ -112,6 +112,7 @@ public sealed class CvmModel : IDisposable
     {
         options.Validate();
         var manifest = ModelManifestLoader.Load(manifestPath);
+        if (options.OpenCvThreads > 0) OpenCvSharp.Cv2.SetNumThreads(options.OpenCvThreads);
         return new CvmModel(manifestPath, manifest, options);
     }
 

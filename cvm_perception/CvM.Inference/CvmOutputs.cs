@@ -15,6 +15,7 @@ public sealed class CvmOutputs : IDisposable
     private readonly PinnedMat<float> _depth;
     private readonly PinnedMat<byte> _ids;
     private readonly PinnedMat<float> _normals;
+    private readonly PinnedMat<byte> _semanticRgb;
 
     /// <summary>Buffers for a <paramref name="width"/> x <paramref name="height"/> camera.</summary>
     public CvmOutputs(int width, int height)
@@ -26,7 +27,7 @@ public sealed class CvmOutputs : IDisposable
         _depth = new PinnedMat<float>(height, width, 1, MatType.CV_32FC1);
         _ids = new PinnedMat<byte>(height, width, 1, MatType.CV_8UC1);
         _normals = new PinnedMat<float>(height, width, 3, MatType.CV_32FC3);
-        SemanticRgb = new byte[3 * width * height];
+        _semanticRgb = new PinnedMat<byte>(height, width, 3, MatType.CV_8UC3);
         NormalsRgb = new byte[3 * width * height];
     }
 
@@ -46,7 +47,7 @@ public sealed class CvmOutputs : IDisposable
     public byte[] SemanticIds => _ids.Data;
 
     /// <summary>Semantic colours, rgb8 <c>[H*W*3]</c>.</summary>
-    public byte[] SemanticRgb { get; }
+    public byte[] SemanticRgb => _semanticRgb.Data;
 
     /// <summary>Unit normals, camera optical frame, <c>[H*W*3]</c> (x, y, z per pixel).</summary>
     public float[] NormalsXyz => _normals.Data;
@@ -60,11 +61,14 @@ public sealed class CvmOutputs : IDisposable
 
     internal PinnedMat<float> NormalsMat => _normals;
 
+    internal PinnedMat<byte> SemanticRgbMat => _semanticRgb;
+
     /// <inheritdoc />
     public void Dispose()
     {
         _depth.Dispose();
         _ids.Dispose();
         _normals.Dispose();
+        _semanticRgb.Dispose();
     }
 }

@@ -12,6 +12,13 @@ public sealed record InferenceOptions
     /// <summary>ONNX Runtime inter-op threads, range 0..64 (0 = default). Default 1 (sequential execution).</summary>
     public int InterOpThreads { get; init; } = 1;
 
+    /// <summary>
+    /// OpenCV worker threads for pre/post-processing (process-wide <c>cv::setNumThreads</c>, set when a model opens),
+    /// range 0..64, 0 = leave OpenCV's setting. Default 1: ONNX Runtime already uses the cores, and OpenCV's pool
+    /// competing with it costs more than it gains at these image sizes (and makes each call allocate a little).
+    /// </summary>
+    public int OpenCvThreads { get; init; } = 1;
+
     /// <summary>CUDA device ordinal, range 0..63. Default 0.</summary>
     public int CudaDeviceId { get; init; }
 
@@ -27,6 +34,7 @@ public sealed record InferenceOptions
         if (!Enum.IsDefined(Device)) throw new ArgumentOutOfRangeException(nameof(Device), Device, "device must be auto, cuda or cpu");
         if (IntraOpThreads is < 0 or > 256) throw new ArgumentOutOfRangeException(nameof(IntraOpThreads), IntraOpThreads, "range 0..256");
         if (InterOpThreads is < 0 or > 64) throw new ArgumentOutOfRangeException(nameof(InterOpThreads), InterOpThreads, "range 0..64");
+        if (OpenCvThreads is < 0 or > 64) throw new ArgumentOutOfRangeException(nameof(OpenCvThreads), OpenCvThreads, "range 0..64");
         if (CudaDeviceId is < 0 or > 63) throw new ArgumentOutOfRangeException(nameof(CudaDeviceId), CudaDeviceId, "range 0..63");
         if (!Enum.IsDefined(DepthResize)) throw new ArgumentOutOfRangeException(nameof(DepthResize), DepthResize, "bilinear or nearest");
         if ((Outputs & ~OutputKinds.All) != 0) throw new ArgumentOutOfRangeException(nameof(Outputs), Outputs, "unknown output flags");

@@ -16,6 +16,20 @@ internal sealed unsafe class PinnedMat<T> : IDisposable where T : unmanaged
     {
     }
 
+    /// <summary>A header over <paramref name="rows"/> x <paramref name="cols"/> elements of <paramref name="pinnedData"/> starting at <paramref name="offset"/> (pinned array).</summary>
+    public PinnedMat(T[] pinnedData, MatType type, int offset, int rows, int cols)
+    {
+        if (offset < 0 || pinnedData.Length < offset + rows * cols) throw new ArgumentException("array too short", nameof(pinnedData));
+        Rows = rows;
+        Cols = cols;
+        Channels = 1;
+        Data = pinnedData;
+        Pointer = (IntPtr)Unsafe.AsPointer(ref pinnedData[offset]);
+        Mat = Mat.FromPixelData(rows, cols, type, Pointer, (long)cols * sizeof(T));
+        Input = CvArrayHandle.Input(Mat);
+        Output = CvArrayHandle.Output(Mat);
+    }
+
     /// <summary>A header over <paramref name="pinnedData"/>, which must have been allocated pinned (<c>GC.AllocateArray(.., pinned: true)</c>).</summary>
     public PinnedMat(T[] pinnedData, int rows, int cols, int channels, MatType type)
     {
