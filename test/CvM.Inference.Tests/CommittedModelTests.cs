@@ -1,0 +1,39 @@
+using CvM.Geometry;
+using CvM.TestSupport;
+
+namespace CvM.Inference.Tests;
+
+/// <summary>The trained model committed in <c>models/</c> (skips while none is there), with the training tool's own manifest.</summary>
+public sealed class CommittedModelTests
+{
+    public static TheoryData<string> Manifests()
+    {
+        var data = new TheoryData<string>();
+        var dir = Path.Combine(RepoPaths.Root, "models");
+        if (Directory.Exists(dir))
+            foreach (var m in Directory.GetFiles(dir, "*.json").Order()) data.Add(Path.GetFileName(m));
+        if (data.Count == 0) data.Add("");
+        return data;
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Manifests))]
+    public void Open_CommittedManifest_ChecksPassAndConstantSceneGivesValidOutputs(string manifest)
+    {
+        Skip.If(manifest.Length == 0, "no model committed in models/");
+        using var model = CvmModel.Open(Path.Combine(RepoPaths.Root, "models", manifest), new InferenceOptions { Device = InferenceDevice.Cpu });
+        using var outputs = new CvmOutputs(640, 480);
+        var view = model.CreateViewCache();
+        var image = TestImages.Rgb(640, 480, 77);
+        Assert.Equal(FrameRejection.None, model.PrepareView(new CameraImage(image, 640, 480, 1920, ImageEncoding.Rgb8), new Intrinsics(585, 585, 320, 240, 640, 480), view));
+        Assert.Equal(FrameRejection.None, model.InferDuplicated(view, outputs));
+        Assert.All(outputs.DepthMeters, d => Assert.InRange(d, model.Manifest.DepthMin * 0.999f, model.Manifest.DepthMax * 1.001f));
+        Assert.All(outputs.SemanticIds, id => Assert.InRange(id, 0, model.Manifest.Classes.Length - 1));
+        for (var i = 0; i < 640 * 480; i += 101)
+        {
+            float x = outputs.NormalsXyz[3 * i], y = outputs.NormalsXyz[3 * i + 1], z = outputs.NormalsXyz[3 * i + 2];
+            Assert.InRange(MathF.Sqrt(x * x + y * y + z * z), 0.9999f, 1.0001f);
+            Assert.Equal(model.Manifest.Classes[outputs.SemanticIds[i]].Rgb, outputs.SemanticRgb.AsSpan(3 * i, 3).ToArray());
+        }
+    }
+}
