@@ -1,5 +1,4 @@
-// Compiled only when bench/CvM.Benchmarks references CvM.Bags and defines CVM_BENCH_BAGS (see the CvM.Bags report):
-// until then the benchmark project builds without it.
+// Compiled when bench/CvM.Benchmarks defines CVM_BENCH_BAGS (it does, and references CvM.Bags).
 #if CVM_BENCH_BAGS
 using BenchmarkDotNet.Attributes;
 using CvM.Bags;
@@ -13,14 +12,19 @@ using Microsoft.Win32.SafeHandles;
 namespace CvM.Benchmarks;
 
 /// <summary>
-/// Read throughput of the real 21 MB bag <c>../shared/data/rosbags/redkitchen_seq50_stride2</c> (zstd chunks):
-/// a plain read of the .mcap file (baseline), our reader (index + decompress + CRC), and our reader plus CDR decode
-/// of every message (images decoded into a reused pixel buffer); warm (file in the page cache) and cold (the file's
-/// pages evicted with <c>posix_fadvise(DONTNEED)</c> before each pass, so it comes from the disk). Each benchmark
-/// returns 0 at once when the shared data is absent. Run: <c>dotnet run -c Release --project bench/CvM.Benchmarks -- --filter '*BagRead*'</c>.
+/// Read throughput of the real 21 MB bag <c>../shared/data/rosbags/redkitchen_seq50_stride2</c> (9 zstd chunks,
+/// 38.4 MB decompressed): a plain read of the .mcap file (the baseline of each category), our reader (index +
+/// zstd + CRC, chunks decompressed ahead on workers), the same without read-ahead, and our reader plus CDR decode of
+/// every message (images decoded into a reused pixel buffer). Category <c>warm</c>: file in the page cache;
+/// <c>cold</c>: the file's pages evicted with <c>posix_fadvise(DONTNEED)</c> before each pass, so it comes from the
+/// disk. The Ratio column is the time relative to the plain read of the same category; MB/s is the .mcap size over
+/// the mean time. Each benchmark returns 0 at once when the shared data is absent. Run:
+/// <c>dotnet run -c Release --project bench/CvM.Benchmarks -- --filter '*BagRead*' -j short</c>.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(Config))]
+[GroupBenchmarksBy(BenchmarkDotNet.Configs.BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public partial class BagReadBenchmarks
 {
     private const int PosixFadviseDontNeed = 4;
@@ -36,23 +40,36 @@ public partial class BagReadBenchmarks
         _ = PosixFadvise(h, 0, 0, PosixFadviseDontNeed);
     }
 
-    [Benchmark(Description = "plain file read, cold")]
+    [Benchmark(Baseline = true, Description = "plain file read, cold")]
+    [BenchmarkCategory("cold")]
     public long PlainReadCold()
     {
+        BagCpuProbe.Count(nameof(PlainReadCold));
         Evict();
-        return PlainRead();
+        return ReadFile();
     }
 
-    [Benchmark(Description = "bag read (index+zstd+CRC), cold")]
+    [Benchmark(Description = "bag read (index+zstd+CRC, read-ahead), cold")]
+    [BenchmarkCategory("cold")]
     public long BagReadCold()
     {
+        BagCpuProbe.Count(nameof(BagReadCold));
         Evict();
-        return BagRead();
+        return BagRead(BagReadOptions.Default);
+    }
+
+    [Benchmark(Description = "bag read + CDR decode, cold")]
+    [BenchmarkCategory("cold")]
+    public long BagReadDecodeCold()
+    {
+        BagCpuProbe.Count(nameof(BagReadDecodeCold));
+        Evict();
+        return Decode();
     }
 
     private sealed class Config : BenchmarkDotNet.Configs.ManualConfig
     {
-        public Config() => AddColumn(new BagThroughputColumn());
+        public Config() => AddColumn(new BagThroughputColumn(), new BagCpuColumn(load: false), new BagCpuColumn(load: true));
     }
 
     private string? _bagDirectory;
@@ -87,10 +104,21 @@ public partial class BagReadBenchmarks
         _bagDirectory = FindBagDirectory();
         _file = FindBagFile();
         if (_file is null) Console.WriteLine("BagReadBenchmarks: ../shared/data is absent; every benchmark returns 0.");
+        BagCpuProbe.Start();
     }
 
+    [GlobalCleanup]
+    public void Cleanup() => BagCpuProbe.Stop();
+
     [Benchmark(Baseline = true, Description = "plain file read")]
+    [BenchmarkCategory("warm")]
     public long PlainRead()
+    {
+        BagCpuProbe.Count(nameof(PlainRead));
+        return ReadFile();
+    }
+
+    private long ReadFile()
     {
         if (_file is null) return 0;
         using SafeFileHandle h = File.OpenHandle(_file, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
@@ -99,18 +127,51 @@ public partial class BagReadBenchmarks
         return total;
     }
 
-    [Benchmark(Description = "bag read (index+zstd+CRC)")]
+    [Benchmark(Description = "bag read (index+zstd+CRC, read-ahead)")]
+    [BenchmarkCategory("warm")]
     public long BagRead()
     {
+        BagCpuProbe.Count(nameof(BagRead));
+        return BagRead(BagReadOptions.Default);
+    }
+
+    [Benchmark(Description = "bag read (index+zstd+CRC, no read-ahead)")]
+    [BenchmarkCategory("warm")]
+    public long BagReadSequential()
+    {
+        BagCpuProbe.Count(nameof(BagReadSequential));
+        return BagRead(Sequential);
+    }
+
+    [Benchmark(Description = "bag read (index+zstd, no CRC, read-ahead)")]
+    [BenchmarkCategory("warm")]
+    public long BagReadNoCrc()
+    {
+        BagCpuProbe.Count(nameof(BagReadNoCrc));
+        return BagRead(WithoutCrc);
+    }
+
+    private static readonly BagReadOptions Sequential = new() { ReadAheadChunks = 0 };
+    private static readonly BagReadOptions WithoutCrc = new(VerifyCrc: false);
+
+    private long BagRead(BagReadOptions options)
+    {
         if (_bagDirectory is null) return 0;
-        using var bag = BagReader.Open(_bagDirectory);
+        using var bag = BagReader.Open(_bagDirectory, options);
         long total = 0;
         foreach (var m in bag.ReadMessages()) total += m.Data.Length;
         return total;
     }
 
-    [Benchmark(Description = "bag read + CDR decode")]
+    [Benchmark(Description = "bag read + CDR decode (read-ahead)")]
+    [BenchmarkCategory("warm")]
     public long BagReadDecode()
+    {
+        BagCpuProbe.Count(nameof(BagReadDecode));
+        return Decode();
+    }
+
+    private long Decode()
     {
         if (_bagDirectory is null) return 0;
         using var bag = BagReader.Open(_bagDirectory);
