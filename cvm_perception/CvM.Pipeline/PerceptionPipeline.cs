@@ -96,7 +96,7 @@ public sealed class PerceptionPipeline : IAsyncDisposable
         Expect(PipelineState.Inactive, "activate");
         var live = _options.Mode == PipelineMode.Live;
         var cap = _options.QueueCapacity;
-        _input = Bounded<InputItem>(live ? cap : Math.Max(cap, 64), item =>
+        _input = Bounded<InputItem>(live ? cap : Math.Max(cap, 4), item =>
         {
             Diagnostics.CountDrop(DropCause.ImageQueueFull);
             item.Dispose();

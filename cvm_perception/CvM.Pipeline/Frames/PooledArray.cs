@@ -3,13 +3,18 @@ using System.Buffers;
 namespace CvM.Pipeline.Frames;
 
 /// <summary>
-/// A lease of <see cref="Length"/> elements of an array rented from <see cref="ArrayPool{T}.Shared"/>.
+/// A lease of <see cref="Length"/> elements of an array rented from the pipeline's own pool (<see cref="Pool"/>: a
+/// lock-protected, thread-agnostic <see cref="ArrayPool{T}.Create(int, int)"/> pool, because frames are rented on a
+/// transport thread and returned on a stage thread, which the per-thread caches of the shared pool serve badly).
 /// Ownership: the holder of the lease owns it and must call <see cref="Dispose"/> exactly once (copies of this
 /// struct share the array: dispose only one); spans taken from it are invalid afterwards. A default lease is empty.
 /// </summary>
 public readonly struct PooledArray<T> : IDisposable, IEquatable<PooledArray<T>>
 {
     private readonly T[]? _array;
+
+    /// <summary>The pool leases come from: arrays up to 64 Mi elements, 32 per size class.</summary>
+    public static ArrayPool<T> Pool { get; } = ArrayPool<T>.Create(1 << 26, 32);
 
     private PooledArray(T[] array, int length)
     {
@@ -30,7 +35,7 @@ public readonly struct PooledArray<T> : IDisposable, IEquatable<PooledArray<T>>
     public static PooledArray<T> Rent(int length)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(length);
-        return new PooledArray<T>(ArrayPool<T>.Shared.Rent(Math.Max(length, 1)), length);
+        return new PooledArray<T>(Pool.Rent(Math.Max(length, 1)), length);
     }
 
     /// <summary>Rents <paramref name="source"/>.Length elements holding a copy of <paramref name="source"/>.</summary>
@@ -44,7 +49,7 @@ public readonly struct PooledArray<T> : IDisposable, IEquatable<PooledArray<T>>
     /// <summary>Returns the array to the pool (no-op for a default lease).</summary>
     public void Dispose()
     {
-        if (_array is not null) ArrayPool<T>.Shared.Return(_array);
+        if (_array is not null) Pool.Return(_array);
     }
 
     /// <inheritdoc />
