@@ -81,11 +81,13 @@ public sealed class OrderedPrefetcherTests
             return item;
         }, released.Add, depth, CancellationToken.None);
         for (var i = 0; i < 5; i++) taken.Add(p.Take());
+        // Items 5..4+depth are in flight: let them finish, so Dispose has loaded results to release.
+        Assert.True(SpinWait.SpinUntil(() => loaded.Count == 5 + depth, Patience));
         p.Dispose();
         p.Dispose();
         Assert.Equal(loaded.Order(), taken.Concat(released).Order());
         Assert.Empty(taken.Intersect(released));
-        Assert.True(loaded.Count <= 5 + depth + 1);
+        Assert.Equal(5 + depth, loaded.Count);
         Assert.Throws<ObjectDisposedException>(() => p.Take());
     }
 
