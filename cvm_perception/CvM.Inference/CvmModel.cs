@@ -25,7 +25,7 @@ public sealed class CvmModel : IDisposable
     private readonly float[] _src1M8 = [], _src2M8 = [];
     private readonly int _imageFloats;
     private readonly int[] _featureFloats = [];
-    private double _preMs, _featMs;
+    private double _preMs, _featMs, _preCpuMs;
 
     private CvmModel(string manifestPath, ModelManifest manifest, InferenceOptions options)
     {
@@ -127,6 +127,7 @@ public sealed class CvmModel : IDisposable
     {
         if (view.Owner != this) throw new ArgumentException("view cache of another model", nameof(view));
         var t0 = Stopwatch.GetTimestamp();
+        var c0 = ThreadCpuClock.NowNs();
         view.IsPrepared = false;
         var rejection = image.Validate();
         if (rejection != FrameRejection.None) return rejection;
@@ -137,6 +138,7 @@ public sealed class CvmModel : IDisposable
         ViewGeometry.WriteScaledK(K_cam, InputWidth, InputHeight, view.K9, view.InvK9);
         (view.CameraWidth, view.CameraHeight) = (image.Width, image.Height);
         _preMs = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+        _preCpuMs = ThreadCpuClock.ElapsedMs(c0, ThreadCpuClock.NowNs());
         _featMs = 0;
         if (_features is not null)
         {
@@ -165,10 +167,11 @@ public sealed class CvmModel : IDisposable
             || source2.CameraWidth != reference.CameraWidth || source2.CameraHeight != reference.CameraHeight)
             return FrameRejection.ViewMismatch;
         var t0 = Stopwatch.GetTimestamp();
+        var c0 = ThreadCpuClock.NowNs();
         ViewGeometry.WriteRelativePose(T_world_src1, T_world_ref, _T1);
         ViewGeometry.WriteRelativePose(T_world_src2, T_world_ref, _T2);
         LoadViews(reference, source1, source2);
-        return RunAndPost(outputs, Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+        return RunAndPost(outputs, Stopwatch.GetElapsedTime(t0).TotalMilliseconds, ThreadCpuClock.ElapsedMs(c0, ThreadCpuClock.NowNs()));
     }
 
     /// <summary>Duplication mode: the reference in both source slots with identity relative poses.</summary>
@@ -176,10 +179,11 @@ public sealed class CvmModel : IDisposable
     {
         if (!Usable(reference)) return FrameRejection.ViewMismatch;
         var t0 = Stopwatch.GetTimestamp();
+        var c0 = ThreadCpuClock.NowNs();
         ViewGeometry.WriteIdentity(_T1);
         ViewGeometry.WriteIdentity(_T2);
         LoadViews(reference, reference, reference);
-        return RunAndPost(outputs, Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+        return RunAndPost(outputs, Stopwatch.GetElapsedTime(t0).TotalMilliseconds, ThreadCpuClock.ElapsedMs(c0, ThreadCpuClock.NowNs()));
     }
 
     /// <inheritdoc />
@@ -212,14 +216,20 @@ public sealed class CvmModel : IDisposable
         }
     }
 
-    private FrameRejection RunAndPost(CvmOutputs outputs, double loadMs)
+    private FrameRejection RunAndPost(CvmOutputs outputs, double loadMs, double loadCpuMs)
     {
         var t1 = Stopwatch.GetTimestamp();
         if (!TryRun(_main)) return FrameRejection.RuntimeError;
         var runMs = Stopwatch.GetElapsedTime(t1).TotalMilliseconds;
         var t2 = Stopwatch.GetTimestamp();
+        var c2 = ThreadCpuClock.NowNs();
         _post.Run(outputs, Options.Outputs);
-        LastTimings = new StageTimings(_preMs + loadMs, _featMs, runMs, Stopwatch.GetElapsedTime(t2).TotalMilliseconds);
+        var postCpuMs = ThreadCpuClock.ElapsedMs(c2, ThreadCpuClock.NowNs());
+        LastTimings = new StageTimings(_preMs + loadMs, _featMs, runMs, Stopwatch.GetElapsedTime(t2).TotalMilliseconds)
+        {
+            PreprocessCpuMs = _preCpuMs + loadCpuMs,
+            PostprocessCpuMs = postCpuMs,
+        };
         return FrameRejection.None;
     }
 

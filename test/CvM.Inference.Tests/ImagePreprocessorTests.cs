@@ -82,22 +82,48 @@ public sealed class ImagePreprocessorTests
     }
 
     [Fact]
-    public void ToPlanarRgb_AreaDownscale_MatchesIndependentAreaAverageWithinRounding()
+    public void ToPlanarRgb_AreaDownscale_MatchesIndependentAreaAverageWithinFloatPrecision()
     {
         const int w = 160, h = 120, mw = 40, mh = 32; // factors 4 and 3.75
         using var pre = new ImagePreprocessor(mw, mh, PixelNormalisation.UnitRange);
         var rgb = TestImages.Rgb(w, h, 6);
         var t = Run(pre, rgb, w, h, 3 * w, ImageEncoding.Rgb8);
         var expected = AreaAverage(rgb, w, h, mw, mh);
-        for (var i = 0; i < t.Length; i++) Assert.InRange(Math.Abs(t[i] - expected[i]), 0, 0.5 / 255 + 1e-5);
+        for (var i = 0; i < t.Length; i++) Assert.InRange(Math.Abs(t[i] - expected[i]), 0, 2e-6);
     }
 
     [Fact]
-    public void ToPlanarRgb_ConstantImage_ConstantTensor()
+    public void ToPlanarRgb_ConstantImageFractionalFactor_ConstantTensorWithinFloatRounding()
     {
+        // Fractional coverages are summed in float: the mean is exact up to a few ulps (no rounding to 8 bits).
         using var pre = new ImagePreprocessor(40, 30, PixelNormalisation.UnitRange);
         var t = Run(pre, TestImages.Grey(97, 61, 200), 97, 61, 97 * 3, ImageEncoding.Rgb8);
-        Assert.All(t, v => Assert.Equal(200 / 255f, v));
+        Assert.All(t, v => Assert.Equal(200 / 255f, v, 6));
+    }
+
+    [Theory]
+    [InlineData(ImageEncoding.Rgb8)]
+    [InlineData(ImageEncoding.Bgra8)]
+    [InlineData(ImageEncoding.Mono8)]
+    [InlineData(ImageEncoding.Mono16)]
+    public void ToPlanarRgb_ConstantImageIntegerFactor_ExactValue(ImageEncoding enc)
+    {
+        // 640x480 to 128x96 (factor 5): every coverage weight is 1, the sums are exact integers, one division.
+        using var pre = new ImagePreprocessor(128, 96, PixelNormalisation.UnitRange);
+        var data = TestImages.Encode(TestImages.Grey(640, 480, 200), 640, 480, enc, 0, out var step);
+        Assert.All(Run(pre, data, 640, 480, step, enc), v => Assert.Equal(200 / 255f, v));
+    }
+
+    [Theory]
+    [InlineData(128, 96)]
+    [InlineData(160, 128)]
+    public void ToPlanarRgb_Camera640x480_MatchesIndependentAreaAverageWithinFloatPrecision(int mw, int mh)
+    {
+        using var pre = new ImagePreprocessor(mw, mh, PixelNormalisation.UnitRange);
+        var rgb = TestImages.Rgb(640, 480, 8);
+        var t = Run(pre, rgb, 640, 480, 3 * 640, ImageEncoding.Rgb8);
+        var expected = AreaAverage(rgb, 640, 480, mw, mh);
+        for (var i = 0; i < t.Length; i++) Assert.InRange(Math.Abs(t[i] - expected[i]), 0, 2e-6);
     }
 
     [Fact]

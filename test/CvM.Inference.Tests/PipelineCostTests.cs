@@ -1,79 +1,140 @@
 using System.Diagnostics;
 using CvM.Geometry;
+using CvM.Inference.Internal;
+using CvM.TestSupport;
 using Xunit.Abstractions;
 
 namespace CvM.Inference.Tests;
 
 /// <summary>
-/// Cost of the work outside ONNX Runtime at 640x480 (pre-processing into the model input, post-processing of all five
-/// outputs back to 640x480) for a 160x128 model, measured as process CPU time (robust on a loaded shared machine)
-/// and wall time.
+/// Cost of the work outside ONNX Runtime for 640x480 rgb8 camera frames (issue 5, acceptance item 5: at most 2 ms per
+/// frame and no allocation in steady state): pre-processing into the model input and post-processing of all five
+/// outputs back to 640x480, measured as the thread's own CPU time (robust on a loaded shared machine) and wall time,
+/// median over a few hundred frames. Alone in a non-parallel collection so other tests do not share its cores.
 /// </summary>
+[Collection(nameof(CostCollection))]
 public sealed class PipelineCostTests(ITestOutputHelper log)
 {
-    private const int W = 640, H = 480, MW = 160, MH = 128, Classes = 14, Frames = 60;
+    private const int W = 640, H = 480, Classes = 14, Frames = 300;
 
-    [Fact]
-    public void PreAndPostprocess_640x480_CpuTimePerFrameMeasured()
+    /// <summary>The budget of acceptance item 5, milliseconds of the pipeline's own time per frame.</summary>
+    private const double BudgetMs = 2.0;
+
+    [Theory]
+    [InlineData(128, 96)] // the committed model's input size (factor 5)
+    [InlineData(160, 128)] // a non-integer factor (3.75 vertically)
+    public void PreAndPostprocess_640x480_ThreadCpuMedianWithinBudgetAndZeroBytes(int mw, int mh)
     {
         using var dir = new TempDir();
-        var manifest = ModelManifestLoader.Load(FixtureModel.WriteFull(dir.Path, MW, MH, Classes));
+        var manifest = ModelManifestLoader.Load(FixtureModel.WriteFull(dir.Path, mw, mh, Classes));
         OpenCvSharp.Cv2.SetNumThreads(new InferenceOptions().OpenCvThreads); // as CvmModel.Open does
-        using var pre = new ImagePreprocessor(MW, MH, PixelNormalisation.UnitRange);
+        using var pre = new ImagePreprocessor(mw, mh, PixelNormalisation.UnitRange);
         var rng = new Random(3);
-        var depth = GC.AllocateArray<float>(MW * MH, pinned: true);
-        var logits = new float[Classes * MW * MH];
-        var normals = new float[3 * MW * MH];
+        var depth = GC.AllocateArray<float>(mw * mh, pinned: true);
+        var logits = new float[Classes * mw * mh];
+        var normals = GC.AllocateArray<float>(3 * mw * mh, pinned: true);
         for (var i = 0; i < depth.Length; i++) depth[i] = 0.5f + 7 * (float)rng.NextDouble();
         for (var i = 0; i < logits.Length; i++) logits[i] = (float)rng.NextDouble();
         for (var i = 0; i < normals.Length; i++) normals[i] = (float)rng.NextDouble() - 0.5f;
-        using var post = new OutputPostprocessor(MW, MH, manifest, DepthResizeMode.Bilinear, depth, logits, normals);
+        using var post = new OutputPostprocessor(mw, mh, manifest, DepthResizeMode.Bilinear, depth, logits, normals);
         using var outputs = new CvmOutputs(W, H);
-        var image = TestImages.Rgb(W, H, 9);
-        var tensor = new float[3 * MW * MH];
+        var images = Enumerable.Range(0, 3).Select(i => TestImages.Rgb(W, H, 9 + i)).ToArray();
+        var tensor = new float[3 * mw * mh];
         var K = new float[9];
         var invK = new float[9];
         var T = new float[16];
         var K_cam = new Intrinsics(585, 585, 320, 240, W, H);
         var pose = new Pose3(UnitQuaternion.FromAxisAngle(Vector3d.UnitY, 0.1), new Vector3d(0.1, 0, 0));
-        void Frame()
-        {
-            Assert.Equal(FrameRejection.None, pre.ToPlanarRgb(new CameraImage(image, W, H, 3 * W, ImageEncoding.Rgb8), tensor));
-            ViewGeometry.WriteScaledK(K_cam, MW, MH, K, invK);
-            ViewGeometry.WriteRelativePose(Pose3.Identity, pose, T);
-            post.Run(outputs, OutputKinds.All);
-        }
-        for (var i = 0; i < 60; i++) Frame(); // past tiered JIT recompilation
-        var preWall = new double[Frames];
-        var postWall = new double[Frames];
-        var proc = Process.GetCurrentProcess();
-        var cpu0 = proc.TotalProcessorTime;
-        var alloc0 = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < Frames; i++)
+        var preCpu = new double[Frames];
+        var postCpu = new double[Frames];
+        var totalWall = new double[Frames];
+        void Frame(int i)
         {
             var t0 = Stopwatch.GetTimestamp();
-            if (pre.ToPlanarRgb(new CameraImage(image, W, H, 3 * W, ImageEncoding.Rgb8), tensor) != FrameRejection.None) throw new InvalidOperationException();
-            var t1 = Stopwatch.GetTimestamp();
+            var c0 = ThreadCpuClock.NowNs();
+            if (pre.ToPlanarRgb(new CameraImage(images[i % 3], W, H, 3 * W, ImageEncoding.Rgb8), tensor) != FrameRejection.None) throw new InvalidOperationException();
+            ViewGeometry.WriteScaledK(K_cam, mw, mh, K, invK);
+            ViewGeometry.WriteRelativePose(Pose3.Identity, pose, T);
+            var c1 = ThreadCpuClock.NowNs();
             post.Run(outputs, OutputKinds.All);
-            preWall[i] = Stopwatch.GetElapsedTime(t0, t1).TotalMilliseconds;
-            postWall[i] = Stopwatch.GetElapsedTime(t1).TotalMilliseconds;
+            var c2 = ThreadCpuClock.NowNs();
+            preCpu[i] = ThreadCpuClock.ElapsedMs(c0, c1);
+            postCpu[i] = ThreadCpuClock.ElapsedMs(c1, c2);
+            totalWall[i] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
         }
+        for (var i = 0; i < Frames; i++) Frame(i); // past tiered JIT recompilation
+        var alloc0 = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < Frames; i++) Frame(i);
         var allocPerFrame = (GC.GetAllocatedBytesForCurrentThread() - alloc0) / (double)Frames;
-        proc.Refresh();
-        var cpuMsPerFrame = (proc.TotalProcessorTime - cpu0).TotalMilliseconds / Frames;
-        Array.Sort(preWall);
-        Array.Sort(postWall);
-        log.WriteLine($"640x480 -> {MW}x{MH} -> 640x480: process CPU {cpuMsPerFrame:F2} ms/frame; wall median pre {preWall[Frames / 2]:F2} ms, post {postWall[Frames / 2]:F2} ms (min {preWall[0]:F2} / {postWall[0]:F2}); {allocPerFrame:F1} B/frame; load {File.ReadAllText("/proc/loadavg").Trim()}");
-        foreach (var kinds in new[] { OutputKinds.Depth, OutputKinds.Semantics, OutputKinds.Semantics | OutputKinds.SemanticsColor, OutputKinds.Normals })
+        var total = preCpu.Zip(postCpu, (a, b) => a + b).ToArray();
+        log.WriteLine($"640x480 -> {mw}x{mh} -> 640x480, {Frames} frames: thread CPU median pre {Median(preCpu):F3} ms + post {Median(postCpu):F3} ms = "
+            + $"{Median(total):F3} ms (p90 {Percentile(total, 0.9):F3}); wall median {Median(totalWall):F3} ms (min {totalWall.Min():F3}); {allocPerFrame:F1} B/frame; "
+            + $"load {File.ReadAllText("/proc/loadavg").Trim()}");
+        foreach (var kinds in new[] { OutputKinds.Depth, OutputKinds.Semantics, OutputKinds.SemanticsColor, OutputKinds.Normals, OutputKinds.NormalsColor })
         {
-            var c0 = Process.GetCurrentProcess().TotalProcessorTime;
-            var w0 = Stopwatch.GetTimestamp();
-            var a0 = GC.GetAllocatedBytesForCurrentThread();
-            for (var i = 0; i < Frames; i++) post.Run(outputs, kinds);
-            log.WriteLine($"{kinds}: {(GC.GetAllocatedBytesForCurrentThread() - a0) / Frames} B/frame, wall {Stopwatch.GetElapsedTime(w0).TotalMilliseconds / Frames:F2} ms, cpu {(Process.GetCurrentProcess().TotalProcessorTime - c0).TotalMilliseconds / Frames:F2} ms");
+            var each = new double[Frames / 3];
+            for (var i = 0; i < each.Length; i++)
+            {
+                var c0 = ThreadCpuClock.NowNs();
+                post.Run(outputs, kinds);
+                each[i] = ThreadCpuClock.ElapsedMs(c0, ThreadCpuClock.NowNs());
+            }
+            log.WriteLine($"  post {kinds} alone: thread CPU median {Median(each):F3} ms");
         }
         Assert.Equal(0, allocPerFrame);
-        // Sanity of what was measured: outputs written and colours consistent with ids.
+        if (ThreadCpuClock.IsAvailable) Assert.True(Median(total) <= BudgetMs, $"pre + post thread CPU median {Median(total):F3} ms over the {BudgetMs} ms budget");
+        // What was measured is the real work: colours consistent with ids, unit normals.
         Assert.Equal(FixtureModel.Colour(outputs.SemanticIds[1234])[1], outputs.SemanticRgb[3 * 1234 + 1]);
+        var n = outputs.NormalsXyz.AsSpan(3 * 777, 3);
+        Assert.Equal(1f, MathF.Sqrt(n[0] * n[0] + n[1] * n[1] + n[2] * n[2]), 5);
+    }
+
+    [SkippableFact]
+    public void CommittedModel_640x480Frames_PipelineTimeOutsideOrtMeasured()
+    {
+        var manifest = Path.Combine(RepoPaths.Root, "models", "cvm_96x128.json");
+        Skip.IfNot(File.Exists(manifest), "no committed model at " + manifest);
+        using var model = CvmModel.Open(manifest, new InferenceOptions { Device = InferenceDevice.Cpu });
+        using var outputs = new CvmOutputs(W, H);
+        var K_cam = new Intrinsics(585, 585, 320, 240, W, H);
+        var frames = Enumerable.Range(0, 3).Select(i => TestImages.Rgb(W, H, 60 + i)).ToArray();
+        var reference = model.CreateViewCache();
+        var keyframes = Enumerable.Range(0, 2).Select(_ => model.CreateViewCache()).ToArray();
+        for (var i = 0; i < 2; i++)
+            Assert.Equal(FrameRejection.None, model.PrepareView(new CameraImage(frames[i], W, H, 3 * W, ImageEncoding.Rgb8), K_cam, keyframes[i]));
+        var T_world_ref = new Pose3(UnitQuaternion.FromAxisAngle(Vector3d.UnitY, 0.05), new Vector3d(0.1, 0, 0));
+        var T_world_src2 = new Pose3(UnitQuaternion.Identity, new Vector3d(0.2, 0.02, -0.05));
+        const int count = 60;
+        var wall = new double[count];
+        var cpu = new double[count];
+        var run = new double[count];
+        void Frame(int i)
+        {
+            var r = model.PrepareView(new CameraImage(frames[i % 3], W, H, 3 * W, ImageEncoding.Rgb8), K_cam, reference);
+            var s = i % 4 == 0 ? model.InferDuplicated(reference, outputs)
+                : model.Infer(reference, T_world_ref, keyframes[0], Pose3.Identity, keyframes[1], T_world_src2, outputs);
+            if (r != FrameRejection.None || s != FrameRejection.None) throw new InvalidOperationException($"{r} {s}");
+        }
+        for (var i = 0; i < 20; i++) Frame(i);
+        var alloc0 = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < count; i++)
+        {
+            Frame(i);
+            (wall[i], cpu[i], run[i]) = (model.LastTimings.PipelineMs, model.LastTimings.PipelineCpuMs, model.LastTimings.RunMs);
+        }
+        var allocPerFrame = (GC.GetAllocatedBytesForCurrentThread() - alloc0) / (double)count;
+        log.WriteLine($"committed model {model.InputWidth}x{model.InputHeight}, 640x480 frames, {count} frames: outside ONNX Runtime thread CPU median {Median(cpu):F3} ms "
+            + $"(p90 {Percentile(cpu, 0.9):F3}), wall median {Median(wall):F3} ms; ONNX Runtime run wall median {Median(run):F1} ms; {allocPerFrame:F1} B/frame; "
+            + $"load {File.ReadAllText("/proc/loadavg").Trim()}");
+        Assert.Equal(0, allocPerFrame);
+        if (ThreadCpuClock.IsAvailable) Assert.All(cpu, c => Assert.True(c > 0));
+    }
+
+    private static double Median(double[] values) => Percentile(values, 0.5);
+
+    private static double Percentile(double[] values, double p)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[(int)Math.Min(sorted.Length - 1, p * sorted.Length)];
     }
 }

@@ -6,34 +6,32 @@ using OpenCvSharp;
 namespace CvM.Inference;
 
 /// <summary>
-/// Model-resolution outputs (planar, batch 1) to <see cref="CvmOutputs"/> at the camera resolution: depth set to NaN
-/// outside [dmin, dmax] or non-finite (in the model-size output itself), then resized (bilinear or nearest, pixel
-/// centres aligned; bilinear makes pixels next to an invalid one NaN too, and never leaves the range otherwise);
-/// semantics by argmax of the logits at the model size, coloured there, then both resized nearest (pixel-centre
-/// exact, a pure selection, so colours equal the lookup of the resized ids); normals resized bilinearly per plane,
-/// renormalised to unit length (NaN where the length vanishes), interleaved and coloured. Reads the three output arrays
-/// given at construction (owned by the caller, pinned); owns its work images. Not thread-safe.
+/// Model-resolution outputs (planar, batch 1) to <see cref="CvmOutputs"/> at the camera resolution, writing only the
+/// outputs asked for: depth set to NaN outside [dmin, dmax] or non-finite (in the model-size output itself), then
+/// resized (OpenCV bilinear, pixel centres aligned, which makes pixels next to an invalid one NaN too and never leaves
+/// the range otherwise; or pixel-centre nearest, see <see cref="NearestUpsampler"/>); semantics by argmax of the logits
+/// at the model size, coloured there, then both resized by pixel-centre nearest (a pure selection, so colours equal
+/// the lookup of the resized ids); normals bilinear, renormalised, interleaved and coloured row by row
+/// (<see cref="NormalsUpsampler"/>). Reads the three output arrays given at construction (owned by the caller,
+/// pinned); owns its work images. Not thread-safe.
 /// </summary>
 internal sealed class OutputPostprocessor : IDisposable
 {
-    /// <summary>OpenCV's INTER_NEAREST_EXACT (pixel-centre nearest neighbour; not in OpenCvSharp's enum).</summary>
-    private const InterpolationFlags NearestExact = (InterpolationFlags)6;
-
     /// <summary>Relative slack on the depth range check (the model's own float arithmetic).</summary>
     private const float DepthRangeSlack = 1e-3f;
 
     private readonly int _w, _h, _classes;
     private readonly float[] _logitsBCHW;
     private readonly PinnedMat<float> _depthModel;
-    private readonly PinnedMat<float>[] _normalPlanesModel;
-    private readonly PinnedMat<byte> _idsModel;
-    private readonly PinnedMat<byte> _rgbModel;
+    private readonly NormalsUpsampler _normals;
+    private readonly NearestUpsampler _nearest;
+    private readonly byte[] _idsModel;
+    private readonly byte[] _rgbModel;
     private readonly float[] _bestLogit;
     private readonly int[] _bestId;
     private readonly byte[] _lutRgb;
     private readonly float _dmin, _dmax;
-    private readonly InterpolationFlags _depthInterpolation;
-    private PinnedMat<float>[] _normalPlanesCam = [];
+    private readonly DepthResizeMode _depthResize;
 
     public OutputPostprocessor(int width, int height, ModelManifest manifest, DepthResizeMode depthResize,
         float[] depthB1HW, float[] logitsBCHW, float[] normalsB3HW)
@@ -42,16 +40,17 @@ internal sealed class OutputPostprocessor : IDisposable
         var n = width * height;
         _logitsBCHW = logitsBCHW;
         _depthModel = new PinnedMat<float>(depthB1HW, height, width, 1, MatType.CV_32FC1);
-        _normalPlanesModel = [.. Enumerable.Range(0, 3).Select(c => new PinnedMat<float>(normalsB3HW, MatType.CV_32FC1, c * n, height, width))];
-        _idsModel = new PinnedMat<byte>(height, width, 1, MatType.CV_8UC1);
-        _rgbModel = new PinnedMat<byte>(height, width, 3, MatType.CV_8UC3);
+        _normals = new NormalsUpsampler(width, height, normalsB3HW);
+        _nearest = new NearestUpsampler(width, height);
+        _idsModel = new byte[n];
+        _rgbModel = new byte[3 * n];
         _bestLogit = new float[n];
         _bestId = new int[n];
         _lutRgb = new byte[3 * 256];
         foreach (var c in manifest.Classes) c.Rgb.CopyTo(_lutRgb, 3 * c.Id);
         _dmin = manifest.DepthMin * (1 - DepthRangeSlack);
         _dmax = manifest.DepthMax * (1 + DepthRangeSlack);
-        _depthInterpolation = depthResize == DepthResizeMode.Nearest ? NearestExact : InterpolationFlags.Linear;
+        _depthResize = depthResize;
     }
 
     /// <summary>Writes the outputs selected by <paramref name="kinds"/> into <paramref name="outputs"/>.</summary>
@@ -60,17 +59,17 @@ internal sealed class OutputPostprocessor : IDisposable
         var size = new Size(outputs.Width, outputs.Height);
         if ((kinds & OutputKinds.Depth) != 0) Depth(outputs, size);
         if ((kinds & (OutputKinds.Semantics | OutputKinds.SemanticsColor)) != 0) Semantics(outputs, size, kinds);
-        if ((kinds & (OutputKinds.Normals | OutputKinds.NormalsColor)) != 0) Normals(outputs, size);
+        if ((kinds & (OutputKinds.Normals | OutputKinds.NormalsColor)) != 0)
+        {
+            _normals.Run((kinds & OutputKinds.Normals) != 0 ? outputs.NormalsXyz : [], (kinds & OutputKinds.NormalsColor) != 0 ? outputs.NormalsRgb : [],
+                outputs.Width, outputs.Height);
+        }
         outputs.Written = kinds;
     }
 
     public void Dispose()
     {
         _depthModel.Dispose();
-        foreach (var p in _normalPlanesModel) p.Dispose();
-        foreach (var p in _normalPlanesCam) p.Dispose();
-        _idsModel.Dispose();
-        _rgbModel.Dispose();
     }
 
     private void Depth(CvmOutputs outputs, Size size)
@@ -83,7 +82,8 @@ internal sealed class OutputPostprocessor : IDisposable
             var v = m[i];
             if (!(v >= _dmin && v <= _dmax)) m[i] = float.NaN;
         }
-        CvArrayHandle.Resize(_depthModel.Input, outputs.DepthMat.Output, size, _depthInterpolation);
+        if (_depthResize == DepthResizeMode.Nearest) _nearest.Run<float>(m, outputs.DepthMeters, size.Width, size.Height, 1);
+        else CvArrayHandle.Resize(_depthModel.Input, outputs.DepthMat.Output, size, InterpolationFlags.Linear);
     }
 
     private void Semantics(CvmOutputs outputs, Size size, OutputKinds kinds)
@@ -116,81 +116,23 @@ internal sealed class OutputPostprocessor : IDisposable
                 }
             }
         }
-        var ids = _idsModel.Data.AsSpan();
-        var rgb = _rgbModel.Data.AsSpan();
-        for (var i = 0; i < n; i++)
+        if ((kinds & OutputKinds.Semantics) != 0)
         {
-            var id = bestId[i];
-            ids[i] = (byte)id;
-            rgb[3 * i] = _lutRgb[3 * id];
-            rgb[3 * i + 1] = _lutRgb[3 * id + 1];
-            rgb[3 * i + 2] = _lutRgb[3 * id + 2];
+            var ids = _idsModel.AsSpan();
+            for (var i = 0; i < n; i++) ids[i] = (byte)bestId[i];
+            _nearest.Run<byte>(ids, outputs.SemanticIds, size.Width, size.Height, 1);
         }
-        if ((kinds & OutputKinds.Semantics) != 0) CvArrayHandle.Resize(_idsModel.Input, outputs.IdsMat.Output, size, NearestExact);
-        if ((kinds & OutputKinds.SemanticsColor) != 0) CvArrayHandle.Resize(_rgbModel.Input, outputs.SemanticRgbMat.Output, size, NearestExact);
-    }
-
-    private void Normals(CvmOutputs outputs, Size size)
-    {
-        var planes = CameraPlanes(outputs.Width, outputs.Height);
-        for (var c = 0; c < 3; c++) CvArrayHandle.Resize(_normalPlanesModel[c].Input, planes[c].Output, size, InterpolationFlags.Linear);
-        Span<float> xs = planes[0].Data, ys = planes[1].Data, zs = planes[2].Data;
-        var count = xs.Length;
-        var vn = count - count % Vector<float>.Count;
-        var xv = MemoryMarshal.Cast<float, Vector<float>>(xs[..vn]);
-        var yv = MemoryMarshal.Cast<float, Vector<float>>(ys[..vn]);
-        var zv = MemoryMarshal.Cast<float, Vector<float>>(zs[..vn]);
-        var tiny = new Vector<float>(1e-12f);
-        var nan = new Vector<float>(float.NaN);
-        for (var i = 0; i < xv.Length; i++)
+        if ((kinds & OutputKinds.SemanticsColor) != 0)
         {
-            var len2 = xv[i] * xv[i] + yv[i] * yv[i] + zv[i] * zv[i];
-            var ok = Vector.GreaterThan(len2, tiny); // false for NaN
-            var inv = Vector.ConditionalSelect(ok, Vector<float>.One / Vector.SquareRoot(len2), nan);
-            xv[i] *= inv;
-            yv[i] *= inv;
-            zv[i] *= inv;
+            // Coloured at the model size, then selected: the same colours as a lookup of the resized ids.
+            var rgb = _rgbModel.AsSpan();
+            var lut = _lutRgb.AsSpan();
+            for (int i = 0, o = 0; i < n; i++, o += 3)
+            {
+                var l = 3 * bestId[i];
+                (rgb[o], rgb[o + 1], rgb[o + 2]) = (lut[l], lut[l + 1], lut[l + 2]);
+            }
+            _nearest.Run<byte>(rgb, outputs.SemanticRgb, size.Width, size.Height, 3);
         }
-        for (var i = vn; i < count; i++)
-        {
-            var len2 = xs[i] * xs[i] + ys[i] * ys[i] + zs[i] * zs[i];
-            var inv = len2 > 1e-12f ? 1f / MathF.Sqrt(len2) : float.NaN;
-            xs[i] *= inv;
-            ys[i] *= inv;
-            zs[i] *= inv;
-        }
-        var xyz = outputs.NormalsXyz.AsSpan();
-        var rgb = outputs.NormalsRgb.AsSpan();
-        for (int i = 0, o = 0; i < count; i++, o += 3)
-        {
-            float x = xs[i], y = ys[i], z = zs[i];
-            xyz[o] = x;
-            xyz[o + 1] = y;
-            xyz[o + 2] = z;
-            rgb[o] = ToByte(x);
-            rgb[o + 1] = ToByte(y);
-            rgb[o + 2] = ToByte(z);
-        }
-    }
-
-    /// <summary>(n + 1) / 2 * 255 rounded; 0 for NaN.</summary>
-    private static byte ToByte(float unit)
-    {
-        var v = (unit + 1f) * 127.5f + 0.5f;
-        return v >= 255f ? (byte)255 : v >= 0f ? (byte)v : (byte)0;
-    }
-
-    private PinnedMat<float>[] CameraPlanes(int width, int height)
-    {
-        if (_normalPlanesCam.Length == 3 && _normalPlanesCam[0].Cols == width && _normalPlanesCam[0].Rows == height) return _normalPlanesCam;
-        return ReallocateCameraPlanes(width, height);
-    }
-
-    /// <summary>Apart from <see cref="CameraPlanes"/> so that its closure is not allocated on every call.</summary>
-    private PinnedMat<float>[] ReallocateCameraPlanes(int width, int height)
-    {
-        foreach (var p in _normalPlanesCam) p.Dispose();
-        _normalPlanesCam = [.. Enumerable.Range(0, 3).Select(_ => new PinnedMat<float>(height, width, 1, MatType.CV_32FC1))];
-        return _normalPlanesCam;
     }
 }

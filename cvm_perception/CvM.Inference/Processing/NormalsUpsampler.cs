@@ -1,0 +1,66 @@
+namespace CvM.Inference;
+
+/// <summary>
+/// Model-size planar normals <c>[3, h, w]</c> to camera-size interleaved unit normals and their colours. The resampling
+/// is OpenCV's bilinear (<see cref="BilinearTables"/>) done separably: each model row of each plane is resampled to
+/// the camera width once, then each camera row is the vertical blend of two of those rows, renormalised to unit length
+/// (NaN where the length vanishes), interleaved and coloured while it is still in the L1 cache; no camera-size
+/// intermediate image is written or read back. A non-finite model normal makes every camera pixel whose bilinear
+/// footprint touches it NaN (colour 0). Reads the output array given at construction (caller-owned); owns its work
+/// rows and tables, built for one camera size and rebuilt (allocating) only when it changes. Not thread-safe.
+/// </summary>
+internal sealed class NormalsUpsampler
+{
+    private readonly int _mw, _mh;
+    private readonly float[] _normalsB3HW;
+    private BilinearTables? _tables;
+    private float[] _wideRows = [], _planarRow = [], _xyzRow = [];
+
+    /// <summary>Reads <paramref name="normalsB3HW"/> (<c>3 * height * width</c>) on every <see cref="Run"/>.</summary>
+    public NormalsUpsampler(int width, int height, float[] normalsB3HW)
+    {
+        if (normalsB3HW.Length < 3 * width * height) throw new ArgumentException("normals array too short", nameof(normalsB3HW));
+        (_mw, _mh, _normalsB3HW) = (width, height, normalsB3HW);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="xyz"/> (<c>3 * cw * ch</c>, interleaved) and/or <paramref name="rgb"/> (same length);
+    /// an empty span skips that output.
+    /// </summary>
+    public void Run(Span<float> xyz, Span<byte> rgb, int cw, int ch)
+    {
+        var rowLen = 3 * cw;
+        if ((!xyz.IsEmpty && xyz.Length < rowLen * ch) || (!rgb.IsEmpty && rgb.Length < rowLen * ch)) throw new ArgumentException("output too short");
+        var tables = Tables(cw, ch);
+        var n = _mw * _mh;
+        var wide = _wideRows.AsSpan();
+        // Plane-major wide rows: plane c, model row r at (c * mh + r) * cw.
+        for (var c = 0; c < 3; c++)
+            for (var r = 0; r < _mh; r++)
+                tables.Horizontal(_normalsB3HW.AsSpan(c * n + r * _mw, _mw), wide.Slice((c * _mh + r) * cw, cw));
+        Span<float> px = _planarRow.AsSpan(0, cw), py = _planarRow.AsSpan(cw, cw), pz = _planarRow.AsSpan(2 * cw, cw);
+        var planeStride = _mh * cw;
+        for (var y = 0; y < ch; y++)
+        {
+            var (row0, row1, w0, w1) = tables.RowsOf(y);
+            int r0 = row0 * cw, r1 = row1 * cw;
+            PixelKernels.Blend(wide.Slice(r0, cw), wide.Slice(r1, cw), w0, w1, px);
+            PixelKernels.Blend(wide.Slice(planeStride + r0, cw), wide.Slice(planeStride + r1, cw), w0, w1, py);
+            PixelKernels.Blend(wide.Slice(2 * planeStride + r0, cw), wide.Slice(2 * planeStride + r1, cw), w0, w1, pz);
+            PixelKernels.Renormalise(px, py, pz);
+            var row = xyz.IsEmpty ? _xyzRow.AsSpan() : xyz.Slice(y * rowLen, rowLen);
+            PixelKernels.Interleave3(px, py, pz, row);
+            if (!rgb.IsEmpty) PixelKernels.UnitToByte(row, rgb.Slice(y * rowLen, rowLen));
+        }
+    }
+
+    private BilinearTables Tables(int cw, int ch)
+    {
+        if (_tables is { } t && t.DstWidth == cw && t.DstHeight == ch) return t;
+        _tables = new BilinearTables(_mw, _mh, cw, ch);
+        _wideRows = new float[3 * _mh * cw];
+        _planarRow = new float[3 * cw];
+        _xyzRow = new float[3 * cw];
+        return _tables;
+    }
+}
