@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 dotnet build CvM.Robotics.sln -c Release -nologo -v:q
-dotnet test CvM.Robotics.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@"
+dotnet test CvM.Robotics.sln -c Release --no-build -nologo --logger "console;verbosity=detailed" "$@"
