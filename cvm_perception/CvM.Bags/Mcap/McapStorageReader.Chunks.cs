@@ -170,6 +170,11 @@ public sealed partial class McapStorageReader
                 inner = e;
                 return Error(BagErrorKind.DecompressionFailed, offset, ChunkName(ordinal), $"{compression} chunk is corrupt: {e.Message}");
             }
+            catch
+            {
+                ReturnBuffer(target);
+                throw;
+            }
             finally
             {
                 ReturnCodec(codec);

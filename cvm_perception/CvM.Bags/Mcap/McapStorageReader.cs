@@ -12,7 +12,11 @@ namespace CvM.Bags.Mcap;
 /// Checks the chunk CRCs, the summary CRC, and the data-section CRC (on a scan, or on open when asked).
 /// Schemas must be <c>ros2msg</c>; <c>ros2idl</c> and others are reported as
 /// <see cref="BagErrorKind.UnsupportedSchemaEncoding"/> and their topics left out in tolerant mode.
-/// Owns its file handle and pooled buffers until disposed.
+/// Indexed reads load chunks (read, decompress into one pooled buffer, CRC) up to
+/// <see cref="BagReadOptions.ReadAheadChunks"/> ahead on thread-pool workers while the caller consumes the current
+/// one; messages are slices of that buffer and come in the same order as without read-ahead.
+/// Owns its file handle, its zstd contexts and its pooled buffers until disposed; disposing stops the workers first.
+/// Not thread-safe: one enumeration at a time, from one thread.
 /// </summary>
 public sealed partial class McapStorageReader : IBagStorageReader
 {
