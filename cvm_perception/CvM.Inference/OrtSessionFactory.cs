@@ -1,3 +1,4 @@
+using CvM.Inference.Internal;
 using Microsoft.ML.OnnxRuntime;
 
 namespace CvM.Inference;
@@ -6,35 +7,29 @@ namespace CvM.Inference;
 /// Creates ONNX Runtime sessions on the requested device: CUDA is tried by appending its provider and building the
 /// session inside try/catch (DESIGN §5: <c>GetAvailableProviders()</c> lists CUDA even where it cannot load, so it is
 /// never used to detect a GPU); on failure <see cref="InferenceDevice.Auto"/> builds a CPU session and records why,
-/// <see cref="InferenceDevice.Cuda"/> throws <see cref="CudaUnavailableException"/>.
+/// <see cref="InferenceDevice.Cuda"/> throws <see cref="CudaUnavailableException"/>. The CUDA attempt is made once per
+/// process and device: a failure is remembered and later sessions fall back (or throw) at once with the same reason,
+/// and ONNX Runtime's own error log of the failed attempt is silenced (the reason is in <see cref="ProviderSelection"/>).
 /// Ownership: the caller owns (and disposes) the returned session.
 /// </summary>
 public static class OrtSessionFactory
 {
     /// <summary>Opens <paramref name="modelPath"/>; <paramref name="selection"/> says which provider runs it and why.</summary>
-    public static InferenceSession Create(string modelPath, InferenceOptions options, out ProviderSelection selection)
+    public static InferenceSession Create(string modelPath, InferenceOptions options, out ProviderSelection selection) =>
+        Create(modelPath, options, CudaProbe.Shared, out selection);
+
+    /// <summary><see cref="Create(string, InferenceOptions, out ProviderSelection)"/> with a given probe (tests use their own).</summary>
+    internal static InferenceSession Create(string modelPath, InferenceOptions options, CudaProbe probe, out ProviderSelection selection)
     {
         options.Validate();
         if (!File.Exists(modelPath)) throw new FileNotFoundException($"model file not found: {modelPath}", modelPath);
         if (options.Device != InferenceDevice.Cpu)
         {
-            string reason;
-            Exception? error;
-            try
+            var session = probe.TryCreate(modelPath, options, () => BaseOptions(options), out var reason, out var error);
+            if (session is not null)
             {
-                using var cudaOptions = BaseOptions(options);
-                cudaOptions.AppendExecutionProvider_CUDA(options.CudaDeviceId);
-                var session = new InferenceSession(modelPath, cudaOptions);
                 selection = new ProviderSelection(ExecutionProvider.Cuda, options.Device, null);
                 return session;
-            }
-            catch (OnnxRuntimeException e)
-            {
-                (reason, error) = (FirstLine(e.Message), e);
-            }
-            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
-            {
-                (reason, error) = (e.GetType().Name + ": " + FirstLine(e.Message), e);
             }
             if (options.Device == InferenceDevice.Cuda) throw new CudaUnavailableException(modelPath, reason, error);
             selection = new ProviderSelection(ExecutionProvider.Cpu, options.Device, "CUDA execution provider unavailable: " + reason);
@@ -54,10 +49,4 @@ public static class OrtSessionFactory
         ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
         GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
     };
-
-    private static string FirstLine(string message)
-    {
-        var i = message.IndexOf('\n');
-        return (i < 0 ? message : message[..i]).Trim();
-    }
 }
