@@ -36,7 +36,7 @@ public sealed partial class McapStorageReader
             return c != 0 ? c : a.CompareTo(b);
         });
         var loaded = new List<LoadedChunk>();
-        var entries = new List<IndexEntry>();
+        var entries = new PooledList<IndexEntry>();
         // Chunks are loaded in candidate order, up to ReadAheadChunks of them ahead on workers; faults come back as
         // values and are reported here, in sequence, so strict mode throws where the sequential reader would.
         var prefetch = new OrderedPrefetcher<ChunkLoad>(candidates, LoadChunk, ReleaseLoad, _options.ReadAheadChunks, CancellationToken.None);
@@ -64,10 +64,11 @@ public sealed partial class McapStorageReader
                     loaded.Add(load.Chunk);
                     CollectEntries(load.Chunk.Ordinal, loaded.Count - 1, load.Chunk, selected, filter, entries);
                 }
-                entries.Sort(EntryOrder);
-                foreach (var e in entries)
+                entries.AsSpan().Sort(EntryOrder);
+                for (var i = 0; i < entries.Count; i++)
                 {
-                        if (TryDecodeMessage(loaded[e.Slot], e.Offset, selected, out var message)) yield return message;
+                    var e = entries.AsSpan()[i];
+                    if (TryDecodeMessage(loaded[e.Slot], e.Offset, selected, out var message)) yield return message;
                 }
                 entries.Clear();
                 ReturnChunks(loaded);
@@ -79,6 +80,7 @@ public sealed partial class McapStorageReader
             prefetch.Dispose();
             TrackRead(prefetch, active: false);
             ReturnChunks(loaded);
+            entries.Dispose();
         }
     }
 
@@ -89,7 +91,7 @@ public sealed partial class McapStorageReader
     }
 
     /// <summary>Adds the messages of one loaded chunk that pass the filter, from its message indexes (or by walking it).</summary>
-    private void CollectEntries(int ordinal, int slot, LoadedChunk chunk, HashSet<ushort> selected, BagReadFilter filter, List<IndexEntry> entries)
+    private void CollectEntries(int ordinal, int slot, LoadedChunk chunk, HashSet<ushort> selected, BagReadFilter filter, PooledList<IndexEntry> entries)
     {
         var ci = _chunkIndexes[ordinal];
         if (ci.MessageIndexOffsets.Count == 0 || ci.MessageIndexLength <= 0 || ci.MessageIndexLength > int.MaxValue)
@@ -140,7 +142,7 @@ public sealed partial class McapStorageReader
     }
 
     /// <summary>Adds the messages of a chunk without message indexes by walking its records.</summary>
-    private void WalkChunk(LoadedChunk chunk, int slot, HashSet<ushort> selected, BagReadFilter filter, List<IndexEntry> entries)
+    private void WalkChunk(LoadedChunk chunk, int slot, HashSet<ushort> selected, BagReadFilter filter, PooledList<IndexEntry> entries)
     {
         var span = chunk.Buffer.AsSpan(chunk.Start, chunk.Length);
         for (var pos = 0; pos + McapFormat.RecordHeaderLength <= span.Length;)
