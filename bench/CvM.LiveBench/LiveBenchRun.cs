@@ -36,7 +36,7 @@ internal static class LiveBenchRun
         var recorder = new OutputRecorder(BaseStampNs, periodNs, capacity);
         var rows = new List<TimeSeriesRow>();
 
-        using var node = NodeProcess.Start(repoRoot, domain, o.Device, Path.Combine(outDir, "node.log"));
+        using var node = NodeProcess.Start(repoRoot, domain, o.Device, o.NodeEnvironment, Path.Combine(outDir, "node.log"));
         log.WriteLine($"node pid {node.Pid} on domain {domain} (CYCLONEDDS_URI: 127.0.0.1 only)");
         var ros = new RosNodeOptions(new DdsParticipantOptions(domain, CycloneConfig.Loopback));
         using var peer = RosNode.Create("cvm_livebench", "/", ros);

@@ -27,7 +27,7 @@ internal sealed class NodeProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static NodeProcess Start(string repoRoot, uint domainId, string device, string logPath)
+    public static NodeProcess Start(string repoRoot, uint domainId, string device, IReadOnlyList<string> environment, string logPath)
     {
         var dll = Path.Combine(repoRoot, "cvm_perception", "CvM.Node", "bin", "Release", "net10.0", "cvm_perception.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException("node not built (dotnet build cvm_perception/CvM.Node -c Release)", dll);
@@ -42,6 +42,12 @@ internal sealed class NodeProcess : IDisposable
         };
         foreach (var a in new[] { dll, "node", "--ros-args", "-p", "device:=" + device, "-p", "diagnostics_period_s:=0.5" })
             psi.ArgumentList.Add(a);
+        foreach (var kv in environment)
+        {
+            var eq = kv.IndexOf('=', StringComparison.Ordinal);
+            psi.Environment[kv[..eq]] = kv[(eq + 1)..];
+        }
+        // after the user environment, so the 127.0.0.1-only config can never be overridden
         psi.Environment["CYCLONEDDS_URI"] = "file://" + configPath;
         psi.Environment["ROS_DOMAIN_ID"] = domainId.ToString(CultureInfo.InvariantCulture);
         var log = new StreamWriter(logPath) { AutoFlush = true };
