@@ -74,6 +74,30 @@ def _parse_call(text, i):
     raise ValueError('substitution $({} ...) with {} arguments is not modelled by the stand-in'.format(name, len(args)))
 
 
+def split_cmdline(text):
+    """Splits an args attribute on whitespace outside $( ... ), as launch's _parse_cmdline keeps substitutions whole."""
+    words, buf, depth, i = [], '', 0, 0
+    while i < len(text):
+        if text.startswith('$(', i):
+            depth += 1
+            buf += '$('
+            i += 2
+            continue
+        c = text[i]
+        if c == ')' and depth > 0:
+            depth -= 1
+        if c.isspace() and depth == 0:
+            if buf:
+                words.append(buf)
+            buf = ''
+        else:
+            buf += c
+        i += 1
+    if buf:
+        words.append(buf)
+    return words
+
+
 def _plain(parts):
     if not all(isinstance(p, TextSubstitution) for p in parts):
         raise ValueError('nested substitution in a name is not modelled by the stand-in')
@@ -123,7 +147,7 @@ def load_xml(path):
                 executable=parse_substitution(el.get('exec')),
                 name=None if el.get('name') is None else parse_substitution(el.get('name')),
                 namespace=None if el.get('namespace') is None else parse_substitution(el.get('namespace')),
-                arguments=None if args is None else [parse_substitution(a) for a in args.split()],
+                arguments=None if args is None else [parse_substitution(a) for a in split_cmdline(args)],
                 parameters=params or None, remappings=remaps or None, output=el.get('output')))
     return LaunchDescription(entities)
 
