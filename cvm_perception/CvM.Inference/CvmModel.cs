@@ -190,7 +190,6 @@ public sealed class CvmModel : IDisposable
     public void Dispose()
     {
         _pre.Dispose();
-        _post.Dispose();
         _features?.Dispose();
         _main.Dispose();
     }

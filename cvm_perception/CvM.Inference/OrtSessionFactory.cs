@@ -42,11 +42,16 @@ public static class OrtSessionFactory
         return new InferenceSession(modelPath, cpuOptions);
     }
 
-    private static SessionOptions BaseOptions(InferenceOptions options) => new()
+    private static SessionOptions BaseOptions(InferenceOptions options)
     {
-        IntraOpNumThreads = options.IntraOpThreads,
-        InterOpNumThreads = options.InterOpThreads,
-        ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-        GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-    };
+        var o = new SessionOptions
+        {
+            IntraOpNumThreads = options.IntraOpThreads,
+            InterOpNumThreads = options.InterOpThreads,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+        };
+        if (Environment.GetEnvironmentVariable("CVM_NOSPIN") == "1") o.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        return o;
+    }
 }

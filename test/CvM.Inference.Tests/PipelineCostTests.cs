@@ -36,7 +36,7 @@ public sealed class PipelineCostTests(ITestOutputHelper log)
         for (var i = 0; i < depth.Length; i++) depth[i] = 0.5f + 7 * (float)rng.NextDouble();
         for (var i = 0; i < logits.Length; i++) logits[i] = (float)rng.NextDouble();
         for (var i = 0; i < normals.Length; i++) normals[i] = (float)rng.NextDouble() - 0.5f;
-        using var post = new OutputPostprocessor(mw, mh, manifest, DepthResizeMode.Bilinear, depth, logits, normals);
+        var post = new OutputPostprocessor(mw, mh, manifest, DepthResizeMode.Bilinear, depth, logits, normals);
         using var outputs = new CvmOutputs(W, H);
         var images = Enumerable.Range(0, 3).Select(i => TestImages.Rgb(W, H, 9 + i)).ToArray();
         var tensor = new float[3 * mw * mh];
@@ -108,6 +108,7 @@ public sealed class PipelineCostTests(ITestOutputHelper log)
         var wall = new double[count];
         var cpu = new double[count];
         var run = new double[count];
+        var preCpu = new double[count];
         void Frame(int i)
         {
             var r = model.PrepareView(new CameraImage(frames[i % 3], W, H, 3 * W, ImageEncoding.Rgb8), K_cam, reference);
@@ -120,11 +121,11 @@ public sealed class PipelineCostTests(ITestOutputHelper log)
         for (var i = 0; i < count; i++)
         {
             Frame(i);
-            (wall[i], cpu[i], run[i]) = (model.LastTimings.PipelineMs, model.LastTimings.PipelineCpuMs, model.LastTimings.RunMs);
+            (wall[i], cpu[i], run[i], preCpu[i]) = (model.LastTimings.PipelineMs, model.LastTimings.PipelineCpuMs, model.LastTimings.RunMs, model.LastTimings.PreprocessCpuMs);
         }
         var allocPerFrame = (GC.GetAllocatedBytesForCurrentThread() - alloc0) / (double)count;
         log.WriteLine($"committed model {model.InputWidth}x{model.InputHeight}, 640x480 frames, {count} frames: outside ONNX Runtime thread CPU median {Median(cpu):F3} ms "
-            + $"(p90 {Percentile(cpu, 0.9):F3}), wall median {Median(wall):F3} ms; ONNX Runtime run wall median {Median(run):F1} ms; {allocPerFrame:F1} B/frame; "
+            + $"(p90 {Percentile(cpu, 0.9):F3}; pre {Median(preCpu):F3}), wall median {Median(wall):F3} ms; ONNX Runtime run wall median {Median(run):F1} ms; {allocPerFrame:F1} B/frame; "
             + $"load {File.ReadAllText("/proc/loadavg").Trim()}");
         Assert.Equal(0, allocPerFrame);
         if (ThreadCpuClock.IsAvailable) Assert.All(cpu, c => Assert.True(c > 0));

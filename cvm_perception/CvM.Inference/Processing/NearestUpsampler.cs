@@ -44,25 +44,29 @@ internal sealed class NearestUpsampler
                 continue;
             }
             previous = sy;
-            var srcRow = src.Slice(sy * _srcW * channels, _srcW * channels);
-            if (channels == 1)
+            Gather(src.Slice(sy * _srcW * channels, _srcW * channels), row, xMap, channels);
+        }
+    }
+
+    private static void Gather<T>(ReadOnlySpan<T> srcRow, Span<T> row, ReadOnlySpan<int> xMap, int channels) where T : unmanaged
+    {
+        if (channels == 1)
+        {
+            for (var x = 0; x < xMap.Length; x++) row[x] = srcRow[xMap[x]];
+        }
+        else if (channels == 3)
+        {
+            for (int x = 0, o = 0; x < xMap.Length; x++, o += 3)
             {
-                for (var x = 0; x < row.Length; x++) row[x] = srcRow[xMap[x]];
+                var s = 3 * xMap[x];
+                row[o] = srcRow[s];
+                row[o + 1] = srcRow[s + 1];
+                row[o + 2] = srcRow[s + 2];
             }
-            else if (channels == 3)
-            {
-                for (int x = 0, o = 0; x < xMap.Length; x++, o += 3)
-                {
-                    var s = 3 * xMap[x];
-                    row[o] = srcRow[s];
-                    row[o + 1] = srcRow[s + 1];
-                    row[o + 2] = srcRow[s + 2];
-                }
-            }
-            else
-            {
-                for (var x = 0; x < xMap.Length; x++) srcRow.Slice(channels * xMap[x], channels).CopyTo(row.Slice(channels * x, channels));
-            }
+        }
+        else
+        {
+            for (var x = 0; x < xMap.Length; x++) srcRow.Slice(channels * xMap[x], channels).CopyTo(row.Slice(channels * x, channels));
         }
     }
 

@@ -7,13 +7,12 @@ namespace CvM.Inference;
 /// (NaN where the length vanishes), interleaved and coloured while it is still in the L1 cache; no camera-size
 /// intermediate image is written or read back. A non-finite model normal makes every camera pixel whose bilinear
 /// footprint touches it NaN (colour 0). Reads the output array given at construction (caller-owned); owns its work
-/// rows and tables, built for one camera size and rebuilt (allocating) only when it changes. Not thread-safe.
+/// rows, built for one camera width and rebuilt (allocating) only when it changes. Not thread-safe.
 /// </summary>
 internal sealed class NormalsUpsampler
 {
     private readonly int _mw, _mh;
     private readonly float[] _normalsB3HW;
-    private BilinearTables? _tables;
     private float[] _wideRows = [], _planarRow = [], _xyzRow = [];
 
     /// <summary>Reads <paramref name="normalsB3HW"/> (<c>3 * height * width</c>) on every <see cref="Run"/>.</summary>
@@ -27,11 +26,12 @@ internal sealed class NormalsUpsampler
     /// Writes <paramref name="xyz"/> (<c>3 * cw * ch</c>, interleaved) and/or <paramref name="rgb"/> (same length);
     /// an empty span skips that output.
     /// </summary>
-    public void Run(Span<float> xyz, Span<byte> rgb, int cw, int ch)
+    public void Run(BilinearTables tables, Span<float> xyz, Span<byte> rgb)
     {
-        var rowLen = 3 * cw;
+        if (tables.SrcWidth != _mw || tables.SrcHeight != _mh) throw new ArgumentException("tables of another model size", nameof(tables));
+        int cw = tables.DstWidth, ch = tables.DstHeight, rowLen = 3 * cw;
         if ((!xyz.IsEmpty && xyz.Length < rowLen * ch) || (!rgb.IsEmpty && rgb.Length < rowLen * ch)) throw new ArgumentException("output too short");
-        var tables = Tables(cw, ch);
+        EnsureRows(cw);
         var n = _mw * _mh;
         var wide = _wideRows.AsSpan();
         // Plane-major wide rows: plane c, model row r at (c * mh + r) * cw.
@@ -54,13 +54,12 @@ internal sealed class NormalsUpsampler
         }
     }
 
-    private BilinearTables Tables(int cw, int ch)
+    private void EnsureRows(int cw)
     {
-        if (_tables is { } t && t.DstWidth == cw && t.DstHeight == ch) return t;
-        _tables = new BilinearTables(_mw, _mh, cw, ch);
+        if (_xyzRow.Length == 3 * cw) return;
         _wideRows = new float[3 * _mh * cw];
         _planarRow = new float[3 * cw];
         _xyzRow = new float[3 * cw];
-        return _tables;
+
     }
 }
