@@ -19,6 +19,14 @@ public sealed record InferenceOptions
     /// </summary>
     public int OpenCvThreads { get; init; } = 1;
 
+    /// <summary>
+    /// Whether ONNX Runtime's worker threads spin (busy-wait) for work between and after runs (ONNX Runtime's own
+    /// default) instead of sleeping. Default false: on a machine whose cores are shared with the rest of the node (DDS,
+    /// pre/post-processing, other processes), spinning workers take the cores those need; on the 2-core development
+    /// machine under load the committed model's run took several times longer with spinning than without.
+    /// </summary>
+    public bool SpinWait { get; init; }
+
     /// <summary>CUDA device ordinal, range 0..63. Default 0.</summary>
     public int CudaDeviceId { get; init; }
 

@@ -51,7 +51,9 @@ public static class OrtSessionFactory
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
-        if (Environment.GetEnvironmentVariable("CVM_NOSPIN") == "1") o.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        var spin = options.SpinWait ? "1" : "0";
+        o.AddSessionConfigEntry("session.intra_op.allow_spinning", spin);
+        o.AddSessionConfigEntry("session.inter_op.allow_spinning", spin);
         return o;
     }
 }
