@@ -90,6 +90,30 @@ public sealed class PostprocessingTests
         for (var i = 0; i < n; i++) Assert.Equal([x[i], y[i], z[i]], simd.AsSpan(3 * i, 3).ToArray());
     }
 
+    [Theory]
+    [InlineData(640)]
+    [InlineData(643)]
+    public void BlendUnitInterleave_RandomRows_SameAsBlendRenormaliseInterleave(int n)
+    {
+        var rows = Enumerable.Range(0, 6).Select(i => RandomPlane(n, 20 + i)).ToArray();
+        rows[0][5] = rows[1][5] = rows[2][5] = rows[3][5] = rows[4][5] = rows[5][5] = 0; // a vanishing normal: NaN
+        const float wa = 0.6f, wb = 0.4f;
+        float[] x = new float[n], y = new float[n], z = new float[n];
+        PixelKernels.Blend(rows[0], rows[1], wa, wb, x);
+        PixelKernels.Blend(rows[2], rows[3], wa, wb, y);
+        PixelKernels.Blend(rows[4], rows[5], wa, wb, z);
+        PixelKernels.Renormalise(x, y, z, allowSimd: false);
+        var expected = new float[3 * n];
+        PixelKernels.Interleave3(x, y, z, expected, allowSimd: false);
+        foreach (var simd in new[] { true, false })
+        {
+            var fused = new float[3 * n];
+            PixelKernels.BlendUnitInterleave(rows[0], rows[1], rows[2], rows[3], rows[4], rows[5], wa, wb, fused, simd);
+            Assert.Equal(expected, fused);
+        }
+        Assert.True(float.IsNaN(expected[15]));
+    }
+
     [Fact]
     public void UnitToByte_SpecialAndRandomValues_VectorEqualsScalarRule()
     {

@@ -4,7 +4,7 @@ namespace CvM.Inference;
 /// Model-size planar normals <c>[3, h, w]</c> to camera-size interleaved unit normals and their colours. The resampling
 /// is OpenCV's bilinear (<see cref="BilinearTables"/>) done separably: each model row of each plane is resampled to
 /// the camera width once, then each camera row is the vertical blend of two of those rows, renormalised to unit length
-/// (NaN where the length vanishes), interleaved and coloured while it is still in the L1 cache; no camera-size
+/// (NaN where the length vanishes) and interleaved in one pass, and coloured while it is still in the L1 cache; no camera-size
 /// intermediate image is written or read back. A non-finite model normal makes every camera pixel whose bilinear
 /// footprint touches it NaN (colour 0). Reads the output array given at construction (caller-owned); owns its work
 /// rows, built for one camera width and rebuilt (allocating) only when it changes. Not thread-safe.
@@ -13,7 +13,7 @@ internal sealed class NormalsUpsampler
 {
     private readonly int _mw, _mh;
     private readonly float[] _normalsB3HW;
-    private float[] _wideRows = [], _planarRow = [], _xyzRow = [];
+    private float[] _wideRows = [], _xyzRow = [];
 
     /// <summary>Reads <paramref name="normalsB3HW"/> (<c>3 * height * width</c>) on every <see cref="Run"/>.</summary>
     public NormalsUpsampler(int width, int height, float[] normalsB3HW)
@@ -38,18 +38,14 @@ internal sealed class NormalsUpsampler
         for (var c = 0; c < 3; c++)
             for (var r = 0; r < _mh; r++)
                 tables.Horizontal(_normalsB3HW.AsSpan(c * n + r * _mw, _mw), wide.Slice((c * _mh + r) * cw, cw));
-        Span<float> px = _planarRow.AsSpan(0, cw), py = _planarRow.AsSpan(cw, cw), pz = _planarRow.AsSpan(2 * cw, cw);
         var planeStride = _mh * cw;
         for (var y = 0; y < ch; y++)
         {
             var (row0, row1, w0, w1) = tables.RowsOf(y);
             int r0 = row0 * cw, r1 = row1 * cw;
-            PixelKernels.Blend(wide.Slice(r0, cw), wide.Slice(r1, cw), w0, w1, px);
-            PixelKernels.Blend(wide.Slice(planeStride + r0, cw), wide.Slice(planeStride + r1, cw), w0, w1, py);
-            PixelKernels.Blend(wide.Slice(2 * planeStride + r0, cw), wide.Slice(2 * planeStride + r1, cw), w0, w1, pz);
-            PixelKernels.Renormalise(px, py, pz);
             var row = xyz.IsEmpty ? _xyzRow.AsSpan() : xyz.Slice(y * rowLen, rowLen);
-            PixelKernels.Interleave3(px, py, pz, row);
+            PixelKernels.BlendUnitInterleave(wide.Slice(r0, cw), wide.Slice(r1, cw), wide.Slice(planeStride + r0, cw), wide.Slice(planeStride + r1, cw),
+                wide.Slice(2 * planeStride + r0, cw), wide.Slice(2 * planeStride + r1, cw), w0, w1, row);
             if (!rgb.IsEmpty) PixelKernels.UnitToByte(row, rgb.Slice(y * rowLen, rowLen));
         }
     }
@@ -58,7 +54,6 @@ internal sealed class NormalsUpsampler
     {
         if (_xyzRow.Length == 3 * cw) return;
         _wideRows = new float[3 * _mh * cw];
-        _planarRow = new float[3 * cw];
         _xyzRow = new float[3 * cw];
 
     }

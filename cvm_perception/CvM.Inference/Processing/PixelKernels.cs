@@ -102,6 +102,59 @@ internal static class PixelKernels
         }
     }
 
+    /// <summary>
+    /// One camera row of normals in one pass: each plane is the vertical blend <c>a * wa + b * wb</c> of two resampled
+    /// model rows, renormalised as <see cref="Renormalise"/> does and interleaved into <paramref name="xyz"/>; the same
+    /// values as those three kernels one after the other, without the planar row in between.
+    /// </summary>
+    public static void BlendUnitInterleave(ReadOnlySpan<float> ax, ReadOnlySpan<float> bx, ReadOnlySpan<float> ay, ReadOnlySpan<float> by,
+        ReadOnlySpan<float> az, ReadOnlySpan<float> bz, float wa, float wb, Span<float> xyz, bool allowSimd = true)
+    {
+        var n = ax.Length;
+        if (bx.Length < n || ay.Length < n || by.Length < n || az.Length < n || bz.Length < n || xyz.Length < 3 * n) throw new ArgumentException("row too short");
+        var i = 0;
+        if (allowSimd && Avx2.IsSupported)
+        {
+            var vax = MemoryMarshal.Cast<float, Vector256<float>>(ax);
+            var vbx = MemoryMarshal.Cast<float, Vector256<float>>(bx[..n]);
+            var vay = MemoryMarshal.Cast<float, Vector256<float>>(ay[..n]);
+            var vby = MemoryMarshal.Cast<float, Vector256<float>>(by[..n]);
+            var vaz = MemoryMarshal.Cast<float, Vector256<float>>(az[..n]);
+            var vbz = MemoryMarshal.Cast<float, Vector256<float>>(bz[..n]);
+            var ov = MemoryMarshal.Cast<float, Vector256<float>>(xyz[..(3 * vax.Length * 8)]);
+            Vector256<float> wav = Vector256.Create(wa), wbv = Vector256.Create(wb);
+            var tiny = Vector256.Create(MinNormalLengthSquared);
+            var nan = Vector256.Create(float.NaN);
+            var p0 = Vector256.Create(0, 0, 0, 1, 1, 1, 2, 2);
+            var p1 = Vector256.Create(2, 3, 3, 3, 4, 4, 4, 5);
+            var p2 = Vector256.Create(5, 5, 6, 6, 6, 7, 7, 7);
+            var x0 = Vector256.Create(-1, 0, 0, -1, 0, 0, -1, 0).AsSingle();
+            var y0 = Vector256.Create(0, -1, 0, 0, -1, 0, 0, -1).AsSingle();
+            var y1 = Vector256.Create(0, 0, -1, 0, 0, -1, 0, 0).AsSingle();
+            for (var k = 0; k < vax.Length; k++)
+            {
+                var x = vax[k] * wav + vbx[k] * wbv;
+                var y = vay[k] * wav + vby[k] * wbv;
+                var z = vaz[k] * wav + vbz[k] * wbv;
+                var len2 = x * x + y * y + z * z;
+                var inv = Vector256.ConditionalSelect(Vector256.GreaterThan(len2, tiny), Vector256<float>.One / Vector256.Sqrt(len2), nan);
+                (x, y, z) = (x * inv, y * inv, z * inv);
+                // Lane masks of the interleave (see Interleave3): x1 = y0, x2 = y1, y2 = x0.
+                ov[3 * k] = Pick(x0, y0, x, y, z, p0);
+                ov[3 * k + 1] = Pick(y0, y1, x, y, z, p1);
+                ov[3 * k + 2] = Pick(y1, x0, x, y, z, p2);
+            }
+            i = vax.Length * 8;
+        }
+        for (; i < n; i++)
+        {
+            float x = ax[i] * wa + bx[i] * wb, y = ay[i] * wa + by[i] * wb, z = az[i] * wa + bz[i] * wb;
+            var len2 = x * x + y * y + z * z;
+            var inv = len2 > MinNormalLengthSquared ? 1f / MathF.Sqrt(len2) : float.NaN;
+            (xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2]) = (x * inv, y * inv, z * inv);
+        }
+    }
+
     /// <summary>Colour bytes of unit components: <c>(v + 1) / 2 * 255</c> rounded, clamped to 0..255; 0 for NaN.</summary>
     public static void UnitToByte(ReadOnlySpan<float> unit, Span<byte> dst, bool allowSimd = true)
     {
