@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace CvM.Inference;
 
 /// <summary>
@@ -54,6 +57,10 @@ internal sealed class NearestUpsampler
         {
             for (var x = 0; x < xMap.Length; x++) row[x] = srcRow[xMap[x]];
         }
+        else if (channels == 3 && typeof(T) == typeof(byte))
+        {
+            Gather3Bytes(MemoryMarshal.Cast<T, byte>(srcRow), MemoryMarshal.Cast<T, byte>(row), xMap);
+        }
         else if (channels == 3)
         {
             for (int x = 0, o = 0; x < xMap.Length; x++, o += 3)
@@ -67,6 +74,31 @@ internal sealed class NearestUpsampler
         else
         {
             for (var x = 0; x < xMap.Length; x++) srcRow.Slice(channels * xMap[x], channels).CopyTo(row.Slice(channels * x, channels));
+        }
+    }
+
+    /// <summary>
+    /// 3-byte pixels moved as one 4-byte load and store each (the 4th byte lands on the next pixel, which is written
+    /// after it); the pixels whose 4 bytes would leave the source or destination row are moved byte by byte.
+    /// </summary>
+    private static void Gather3Bytes(ReadOnlySpan<byte> srcRow, Span<byte> row, ReadOnlySpan<int> xMap)
+    {
+        ref var src = ref MemoryMarshal.GetReference(srcRow);
+        ref var dst = ref MemoryMarshal.GetReference(row);
+        var n = xMap.Length;
+        for (int x = 0, o = 0; x < n; x++, o += 3)
+        {
+            var s = 3 * xMap[x];
+            if (s + 4 <= srcRow.Length && o + 4 <= row.Length)
+            {
+                Unsafe.WriteUnaligned(ref Unsafe.Add(ref dst, o), Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref src, s)));
+            }
+            else
+            {
+                row[o] = srcRow[s];
+                row[o + 1] = srcRow[s + 1];
+                row[o + 2] = srcRow[s + 2];
+            }
         }
     }
 
