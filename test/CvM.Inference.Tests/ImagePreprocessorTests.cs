@@ -126,6 +126,21 @@ public sealed class ImagePreprocessorTests
         for (var i = 0; i < t.Length; i++) Assert.InRange(Math.Abs(t[i] - expected[i]), 0, 2e-6);
     }
 
+    [Theory]
+    [InlineData(ImageEncoding.Rgb8)]
+    [InlineData(ImageEncoding.Mono16)]
+    public void ToPlanarRgb_CameraSmallerThanModel_OpenCvResizeKeepsConstantAndChannelOrder(ImageEncoding enc)
+    {
+        using var pre = new ImagePreprocessor(40, 30, PixelNormalisation.UnitRange);
+        var rgb = TestImages.Grey(20, 15, 0);
+        for (var i = 0; i < rgb.Length; i += 3) (rgb[i], rgb[i + 1], rgb[i + 2]) = (200, 100, 50);
+        var data = TestImages.Encode(rgb, 20, 15, enc, 0, out var step);
+        var t = Run(pre, data, 20, 15, step, enc);
+        var n = 40 * 30;
+        var expected = enc == ImageEncoding.Mono16 ? new[] { 200 / 255f, 200 / 255f, 200 / 255f } : [200 / 255f, 100 / 255f, 50 / 255f];
+        for (var c = 0; c < 3; c++) Assert.All(t.AsSpan(c * n, n).ToArray(), v => Assert.Equal(expected[c], v, 6));
+    }
+
     [Fact]
     public void ToPlanarRgb_MeanStdNormalisation_Applied()
     {
