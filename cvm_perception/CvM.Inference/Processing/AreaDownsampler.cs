@@ -7,14 +7,17 @@ namespace CvM.Inference;
 /// <summary>
 /// Area-average downsampling (what OpenCV's INTER_AREA does when shrinking: each destination pixel is the mean of the
 /// source area it covers, fractional coverage at its borders) of interleaved 8- or 16-bit pixels straight into planar
-/// float sums, separably: a vectorised vertical pass accumulates the covering source rows of one destination row into
-/// a float row, then a horizontal pass sums the covered columns per channel. Weights are coverages in source pixels,
-/// so for integer factors every weight is 1 and the sums are exact integers; divide by <see cref="Area"/> for the mean.
-/// Unlike OpenCV's 8-bit resize nothing is rounded to 8 bits. Tables are built per source size (allocating only when
-/// it changes). Owns its tables and row buffer; not thread-safe.
+/// float sums, separably: a vectorised vertical pass sums the covering source rows of one destination row into a float
+/// row (all rows at once, in registers), then a horizontal pass sums the covered columns per channel. Weights are
+/// coverages in source pixels, so for integer factors every weight is 1 and the sums are exact integers; divide by
+/// <see cref="Area"/> for the mean. Unlike OpenCV's 8-bit resize nothing is rounded to 8 bits. Tables are built per
+/// source size (allocating only when it changes). Owns its tables and row buffer; not thread-safe.
 /// </summary>
 internal sealed unsafe class AreaDownsampler
 {
+    /// <summary>Most source rows per destination row summed in registers (more falls back to the scalar path).</summary>
+    private const int MaxVectorTaps = 32;
+
     private readonly int _dstW, _dstH;
     private int _srcW = -1, _srcH = -1;
     private int[] _vFirst = [], _vCount = [], _vOffset = [], _hFirst = [], _hCount = [], _hOffset = [];
@@ -38,14 +41,35 @@ internal sealed unsafe class AreaDownsampler
         Prepare(srcW, srcH, cn);
         var rowLen = srcW * cn;
         var acc = _accRow.AsSpan(0, rowLen);
-        for (var v = 0; v < _dstH; v++)
+        var rows = stackalloc byte*[MaxVectorTaps];
+        fixed (byte* basePtr = src)
         {
-            for (var t = 0; t < _vCount[v]; t++)
+            for (var v = 0; v < _dstH; v++)
             {
-                var y = _vFirst[v] + t;
-                AccumulateRow(src.Slice(y * step, rowLen), acc, _vWeights[_vOffset[v] + t], t == 0);
+                int first = _vFirst[v], count = _vCount[v];
+                var weights = _vWeights.AsSpan(_vOffset[v], count);
+                var x = 0;
+                if (Avx2.IsSupported && count <= MaxVectorTaps)
+                {
+                    // All covering rows at once per 8 values: the sum stays in a register.
+                    for (var t = 0; t < count; t++) rows[t] = basePtr + (long)(first + t) * step;
+                    var accV = MemoryMarshal.Cast<float, Vector256<float>>(acc);
+                    for (var k = 0; k < accV.Length; k++)
+                    {
+                        var sum = Avx.ConvertToVector256Single(Avx2.ConvertToVector256Int32(rows[0] + 8 * k)) * Vector256.Create(weights[0]);
+                        for (var t = 1; t < count; t++)
+                            sum += Avx.ConvertToVector256Single(Avx2.ConvertToVector256Int32(rows[t] + 8 * k)) * Vector256.Create(weights[t]);
+                        accV[k] = sum;
+                    }
+                    x = accV.Length * 8;
+                }
+                for (var t = 0; t < count; t++)
+                {
+                    var row = src.Slice((first + t) * step, rowLen);
+                    for (var i = x; i < rowLen; i++) acc[i] = t == 0 ? row[i] * weights[t] : acc[i] + row[i] * weights[t];
+                }
+                Horizontal(acc, cn, c0, c1, c2, v, p0, p1, p2);
             }
-            Horizontal(acc, cn, c0, c1, c2, v, p0, p1, p2);
         }
     }
 
@@ -64,27 +88,6 @@ internal sealed unsafe class AreaDownsampler
             }
             Horizontal(acc, 1, 0, 0, 0, v, p0, p0, p0);
         }
-    }
-
-    private static void AccumulateRow(ReadOnlySpan<byte> row, Span<float> acc, float w, bool first)
-    {
-        var n = row.Length;
-        var x = 0;
-        if (Avx2.IsSupported && n >= 8)
-        {
-            var accV = MemoryMarshal.Cast<float, Vector256<float>>(acc);
-            var wv = Vector256.Create(w);
-            fixed (byte* p = row)
-            {
-                for (var k = 0; k < accV.Length; k++)
-                {
-                    var f = Avx.ConvertToVector256Single(Avx2.ConvertToVector256Int32(p + 8 * k)) * wv;
-                    accV[k] = first ? f : accV[k] + f;
-                }
-            }
-            x = accV.Length * 8;
-        }
-        for (; x < n; x++) acc[x] = first ? row[x] * w : acc[x] + row[x] * w;
     }
 
     private void Horizontal(ReadOnlySpan<float> acc, int cn, int c0, int c1, int c2, int v, Span<float> p0, Span<float> p1, Span<float> p2)
