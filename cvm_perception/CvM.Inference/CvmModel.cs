@@ -25,6 +25,9 @@ public sealed class CvmModel : IDisposable
     private readonly float[] _src1M8 = [], _src2M8 = [];
     private readonly int _imageFloats;
     private readonly int[] _featureFloats = [];
+    private readonly ViewCache?[] _slotViews = new ViewCache?[3];
+    private readonly long[] _slotVersions = new long[3];
+    private readonly int _m8Index = Array.IndexOf(ModelContract.FeatureOutputs, "m8");
     private double _preMs, _featMs, _preCpuMs;
 
     private CvmModel(string manifestPath, ModelManifest manifest, InferenceOptions options)
@@ -129,6 +132,7 @@ public sealed class CvmModel : IDisposable
         var t0 = Stopwatch.GetTimestamp();
         var c0 = ThreadCpuClock.NowNs();
         view.IsPrepared = false;
+        view.Version++;
         var rejection = image.Validate();
         if (rejection != FrameRejection.None) return rejection;
         if (K_cam.Width != image.Width || K_cam.Height != image.Height) return FrameRejection.IntrinsicsSizeMismatch;
@@ -196,23 +200,34 @@ public sealed class CvmModel : IDisposable
 
     private bool Usable(ViewCache v) => v.Owner == this && v.IsPrepared;
 
+    /// <summary>
+    /// Copies the views into the bound inputs, skipping a slot that already holds the same view at the same content
+    /// version (keyframes used as sources on consecutive frames are copied once).
+    /// </summary>
     private void LoadViews(ViewCache reference, ViewCache source1, ViewCache source2)
     {
         reference.K9.CopyTo(_K, 0);
         reference.InvK9.CopyTo(_invK, 0);
         if (IsSplit)
         {
-            for (var i = 0; i < _refFeatures.Length; i++) reference.Features[i].CopyTo(_refFeatures[i], 0);
-            var m8 = Array.IndexOf(ModelContract.FeatureOutputs, "m8");
-            source1.Features[m8].CopyTo(_src1M8, 0);
-            source2.Features[m8].CopyTo(_src2M8, 0);
+            if (NeedsLoad(0, reference))
+                for (var i = 0; i < _refFeatures.Length; i++) reference.Features[i].CopyTo(_refFeatures[i], 0);
+            if (NeedsLoad(1, source1)) source1.Features[_m8Index].CopyTo(_src1M8, 0);
+            if (NeedsLoad(2, source2)) source2.Features[_m8Index].CopyTo(_src2M8, 0);
         }
         else
         {
-            reference.ImageC3HW.CopyTo(_imageRef, 0);
-            source1.ImageC3HW.CopyTo(_imageSrc1, 0);
-            source2.ImageC3HW.CopyTo(_imageSrc2, 0);
+            if (NeedsLoad(0, reference)) reference.ImageC3HW.CopyTo(_imageRef, 0);
+            if (NeedsLoad(1, source1)) source1.ImageC3HW.CopyTo(_imageSrc1, 0);
+            if (NeedsLoad(2, source2)) source2.ImageC3HW.CopyTo(_imageSrc2, 0);
         }
+    }
+
+    private bool NeedsLoad(int slot, ViewCache view)
+    {
+        if (ReferenceEquals(_slotViews[slot], view) && _slotVersions[slot] == view.Version) return false;
+        (_slotViews[slot], _slotVersions[slot]) = (view, view.Version);
+        return true;
     }
 
     private FrameRejection RunAndPost(CvmOutputs outputs, double loadMs, double loadCpuMs)

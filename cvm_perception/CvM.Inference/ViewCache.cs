@@ -28,6 +28,9 @@ public sealed class ViewCache
 
     internal float[] InvK9 { get; } = new float[9];
 
+    /// <summary>Bumped whenever the content may change (PrepareView, CopyFrom), so the model can skip reloading it.</summary>
+    internal long Version { get; set; }
+
     /// <summary>True after a successful <see cref="CvmModel.PrepareView"/>.</summary>
     public bool IsPrepared { get; internal set; }
 
@@ -41,6 +44,7 @@ public sealed class ViewCache
     public void CopyFrom(ViewCache other)
     {
         if (other.Owner != Owner) throw new ArgumentException("view caches of different models", nameof(other));
+        Version++;
         other.ImageC3HW.CopyTo(ImageC3HW, 0);
         for (var i = 0; i < Features.Length; i++) other.Features[i].CopyTo(Features[i], 0);
         other.K9.CopyTo(K9, 0);

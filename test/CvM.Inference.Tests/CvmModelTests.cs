@@ -132,6 +132,41 @@ public sealed class CvmModelTests : IDisposable
             }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Infer_SourceViewReusedThenChanged_ModelSeesTheCurrentContent(bool split)
+    {
+        using var model = Open(split);
+        using var outputs = new CvmOutputs(W, H);
+        var reference = Prepare(model, TestImages.Grey(W, H, 153));
+        var src1 = Prepare(model, TestImages.Grey(W, H, 51)); // class round(0.2 * 4) = 1
+        var src2 = Prepare(model, TestImages.Grey(W, H, 102));
+        var other = Prepare(model, TestImages.Grey(W, H, 153)); // class round(0.6 * 4) = 2
+        var T = new Pose3(UnitQuaternion.Identity, new Vector3d(0.1, 0, 0));
+        int Class() => outputs.SemanticIds[W * H / 2];
+        Assert.Equal(FrameRejection.None, model.Infer(reference, T, src1, Pose3.Identity, src2, Pose3.Identity, outputs));
+        Assert.Equal(1, Class());
+        // Same views again (inputs already loaded), then the source re-prepared in place, then overwritten by a copy.
+        Assert.Equal(FrameRejection.None, model.Infer(reference, T, src1, Pose3.Identity, src2, Pose3.Identity, outputs));
+        Assert.Equal(1, Class());
+        Assert.Equal(FrameRejection.None, model.PrepareView(new CameraImage(TestImages.Grey(W, H, 255), W, H, 3 * W, ImageEncoding.Rgb8), K_cam, src1));
+        Assert.Equal(FrameRejection.None, model.Infer(reference, T, src1, Pose3.Identity, src2, Pose3.Identity, outputs));
+        Assert.Equal(4, Class());
+        src1.CopyFrom(other);
+        Assert.Equal(FrameRejection.None, model.Infer(reference, T, src1, Pose3.Identity, src2, Pose3.Identity, outputs));
+        Assert.Equal(2, Class());
+        // Duplication puts the reference in the source slots; multi-view afterwards reloads the sources.
+        Assert.Equal(FrameRejection.None, model.InferDuplicated(src2, outputs));
+        Assert.Equal(2, Class()); // round(0.4 * 4) = 2
+        Assert.Equal(FrameRejection.None, model.Infer(reference, T, src1, Pose3.Identity, src2, Pose3.Identity, outputs));
+        Assert.Equal(2, Class());
+        Assert.Equal(FrameRejection.None, model.Infer(src2, T, reference, Pose3.Identity, src1, Pose3.Identity, outputs));
+        Assert.Equal(2, Class()); // src1 slot now holds reference (153)
+        Assert.Equal(FrameRejection.None, model.InferDuplicated(Prepare(model, TestImages.Grey(W, H, 255)), outputs));
+        Assert.Equal(4, Class());
+    }
+
     [Fact]
     public void Infer_SplitAndWholeGraph_SameOutputs()
     {
