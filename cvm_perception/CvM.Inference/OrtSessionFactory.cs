@@ -51,9 +51,12 @@ public static class OrtSessionFactory
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
-        var spin = options.SpinWait ? "1" : "0";
-        o.AddSessionConfigEntry("session.intra_op.allow_spinning", spin);
-        o.AddSessionConfigEntry("session.inter_op.allow_spinning", spin);
+        if (!options.SpinWait)
+        {
+            // ONNX Runtime's default is to spin; only the opposite needs saying.
+            o.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+            o.AddSessionConfigEntry("session.inter_op.allow_spinning", "0");
+        }
         return o;
     }
 }
