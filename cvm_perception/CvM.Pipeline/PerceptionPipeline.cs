@@ -30,7 +30,9 @@ public sealed class PerceptionPipeline : IAsyncDisposable
     private CvmModel? _model;
     private PairingStage? _pairing;
     private InferenceStage? _inference;
-    private Stack<PerceptionResult>? _results;
+    // A FIFO, so warm-up cycles (and sizes) every pooled result; a LIFO would keep reusing two and size a third
+    // only when the output first backs up, allocating a whole result set in steady state.
+    private Queue<PerceptionResult>? _results;
     private Channel<InputItem>? _input;
     private Channel<InputEvent>? _events;
     private Channel<PairedImage>? _paired;
@@ -77,8 +79,8 @@ public sealed class PerceptionPipeline : IAsyncDisposable
         {
             _pairing = new PairingStage(_options, Diagnostics);
             _inference = new InferenceStage(model, _options, Diagnostics);
-            _results = new Stack<PerceptionResult>();
-            for (var i = 0; i < _options.QueueCapacity + 2; i++) _results.Push(new PerceptionResult());
+            _results = new Queue<PerceptionResult>();
+            for (var i = 0; i < _options.QueueCapacity + 2; i++) _results.Enqueue(new PerceptionResult());
         }
         catch
         {
@@ -324,7 +326,7 @@ public sealed class PerceptionPipeline : IAsyncDisposable
     private PerceptionResult RentResult()
     {
         lock (_resultGate)
-            return _results!.Count > 0 ? _results.Pop() : new PerceptionResult();
+            return _results!.Count > 0 ? _results.Dequeue() : new PerceptionResult();
     }
 
     private void ReturnResult(PerceptionResult result)
@@ -332,7 +334,7 @@ public sealed class PerceptionPipeline : IAsyncDisposable
         lock (_resultGate)
         {
             if (_results is null) result.Dispose();
-            else _results.Push(result);
+            else _results.Enqueue(result);
         }
     }
 
