@@ -7,6 +7,7 @@ using Xunit.Abstractions;
 
 namespace CvM.Pipeline.Tests;
 
+[Collection(nameof(CostCollection))]
 public sealed class SteadyStateCostTests(ITestOutputHelper output)
 {
     [Fact]
