@@ -126,6 +126,6 @@ public sealed class Trainer(TrainConfig config, string runDir, TextWriter? progr
         int filled = (int)((long)width * step / end);
         var eta = TimeSpan.FromSeconds(secPerStep * (end - step));
         progress.Write(string.Create(CultureInfo.InvariantCulture,
-            $"\r[{new string('#', filled)}{new string('.', width - filled)}] {step}/{end} loss {t.Total:F4} (depth {t.DepthL1:F3} sem {t.Semantic:F3} nrm {t.Normal:F3}) {secPerStep:F2} s/step eta {eta:hh\\:mm\\:ss}  "));
+            $"\r[{new string('#', filled)}{new string('.', width - filled)}] {step}/{end} loss {t.Total:F4} (depth {t.DepthL1:F3} sem {t.Semantic:F3} nrm {t.Normal:F3}) {secPerStep:F2} s/step eta {(int)eta.TotalHours}:{eta:mm\\:ss}  "));
     }
 }
