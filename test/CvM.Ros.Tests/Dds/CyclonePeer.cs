@@ -4,7 +4,7 @@ namespace CvM.Ros.Tests.Dds;
 
 /// <summary>
 /// The Cyclone DDS C test peer (<c>test/peers/cyclone</c>): idlc generates C types from <c>ros_types.idl</c> and gcc
-/// builds <c>cyclone_peer.c</c> against libddsc, once per test run, into a temp folder. idlc (cyclonedds-tools),
+/// builds <c>cyclone_peer.c</c> against libddsc, once per test run, into a temp folder removed when the test process exits. idlc (cyclonedds-tools),
 /// the headers (cyclonedds-dev) and gcc come from <c>scripts/setup.sh</c>; missing tools fail the test with that hint.
 /// </summary>
 internal static class CyclonePeer
@@ -36,6 +36,7 @@ internal static class CyclonePeer
         Require("gcc", "gcc");
         var dir = Path.Combine(Path.GetTempPath(), $"cvm_cyclone_peer_{Environment.ProcessId}");
         Directory.CreateDirectory(dir);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteQuietly(dir);
         foreach (var f in new[] { "ros_types.idl", "cyclone_peer.c" })
             File.Copy(Path.Combine(SourceDir, f), Path.Combine(dir, f), overwrite: true);
         Idlc("ros_types.idl", dir);
@@ -44,6 +45,21 @@ internal static class CyclonePeer
         if (r.ExitCode != 0)
             throw new InvalidOperationException($"gcc cyclone_peer.c failed ({r.ExitCode}); cyclonedds-dev installed? {r.StdErr}");
         return exe;
+    }
+
+    private static void DeleteQuietly(string dir)
+    {
+        try
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // left in the temp folder; the OS cleans it
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
     }
 
     private static void Require(string tool, string package)
