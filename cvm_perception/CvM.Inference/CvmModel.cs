@@ -21,13 +21,13 @@ public sealed class CvmModel : IDisposable
     private readonly ImagePreprocessor _pre;
     private readonly OutputPostprocessor _post;
     private readonly float[] _imageRef, _imageSrc1, _imageSrc2, _K, _invK, _T1, _T2;
-    private readonly float[][] _refFeatures = [];
-    private readonly float[] _src1M8 = [], _src2M8 = [];
+    private readonly string[] _featureNames = [];
+    private readonly float[][] _featureOutputs = [], _refFeatures = [], _src1Features = [], _src2Features = [];
+    private readonly int[] _sourceFeatureIndex = [];
     private readonly int _imageFloats;
     private readonly int[] _featureFloats = [];
     private readonly ViewCache?[] _slotViews = new ViewCache?[3];
     private readonly long[] _slotVersions = new long[3];
-    private readonly int _m8Index = Array.IndexOf(ModelContract.FeatureOutputs, "m8");
     private double _preMs, _featMs, _preCpuMs;
 
     private CvmModel(string manifestPath, ModelManifest manifest, InferenceOptions options)
@@ -46,9 +46,16 @@ public sealed class CvmModel : IDisposable
                 _main = Open(split.MultiView, options, out var mainProvider);
                 Provider = mainProvider.Provider == featureProvider.Provider ? mainProvider
                     : throw new ModelManifestException(ManifestPath, "the two split graphs opened on different providers");
-                _refFeatures = ModelContract.FeatureOutputs.Select(f => _main["ref_" + f]).ToArray();
-                _featureFloats = ModelContract.FeatureOutputs.Select(f => _features[f].Length).ToArray();
-                (_src1M8, _src2M8) = (_main["src1_m8"], _main["src2_m8"]);
+                var features = _features;
+                _featureNames = ModelContract.FeatureOutputs
+                    .Concat(ModelContract.OptionalFeatureOutputs.Where(f => split.Features.Outputs.Any(t => t.Name == f))).ToArray();
+                _featureOutputs = _featureNames.Select(f => features[f]).ToArray();
+                _featureFloats = _featureOutputs.Select(a => a.Length).ToArray();
+                var main = _main;
+                _refFeatures = _featureNames.Select(f => main["ref_" + f]).ToArray();
+                _sourceFeatureIndex = Enumerable.Range(0, _featureNames.Length).Where(i => ModelContract.SourceFeatures.Contains(_featureNames[i])).ToArray();
+                _src1Features = _sourceFeatureIndex.Select(i => main["src1_" + _featureNames[i]]).ToArray();
+                _src2Features = _sourceFeatureIndex.Select(i => main["src2_" + _featureNames[i]]).ToArray();
                 (_imageRef, _imageSrc1, _imageSrc2) = (_features["image"], [], []);
             }
             else
@@ -85,6 +92,12 @@ public sealed class CvmModel : IDisposable
 
     /// <summary>True for the split export (per-view features cached in <see cref="ViewCache"/>).</summary>
     public bool IsSplit => _features is not null;
+
+    /// <summary>
+    /// Names of the per-view features a split model caches in each <see cref="ViewCache"/>, in order
+    /// (<c>f4, f8, f16, m8</c>, then <c>k4</c> when the model has fine matching features); empty for a whole graph.
+    /// </summary>
+    public IReadOnlyList<string> FeatureNames => _featureNames;
 
     /// <summary>Model input width.</summary>
     public int InputWidth => Manifest.InputWidth;
@@ -149,8 +162,7 @@ public sealed class CvmModel : IDisposable
             var t1 = Stopwatch.GetTimestamp();
             view.InvK9.CopyTo(_features["invK"], 0);
             if (!TryRun(_features)) return FrameRejection.RuntimeError;
-            for (var i = 0; i < ModelContract.FeatureOutputs.Length; i++)
-                _features[ModelContract.FeatureOutputs[i]].CopyTo(view.Features[i], 0);
+            for (var i = 0; i < _featureOutputs.Length; i++) _featureOutputs[i].CopyTo(view.Features[i], 0);
             _featMs = Stopwatch.GetElapsedTime(t1).TotalMilliseconds;
         }
         view.IsPrepared = true;
@@ -212,8 +224,10 @@ public sealed class CvmModel : IDisposable
         {
             if (NeedsLoad(0, reference))
                 for (var i = 0; i < _refFeatures.Length; i++) reference.Features[i].CopyTo(_refFeatures[i], 0);
-            if (NeedsLoad(1, source1)) source1.Features[_m8Index].CopyTo(_src1M8, 0);
-            if (NeedsLoad(2, source2)) source2.Features[_m8Index].CopyTo(_src2M8, 0);
+            if (NeedsLoad(1, source1))
+                for (var i = 0; i < _sourceFeatureIndex.Length; i++) source1.Features[_sourceFeatureIndex[i]].CopyTo(_src1Features[i], 0);
+            if (NeedsLoad(2, source2))
+                for (var i = 0; i < _sourceFeatureIndex.Length; i++) source2.Features[_sourceFeatureIndex[i]].CopyTo(_src2Features[i], 0);
         }
         else
         {

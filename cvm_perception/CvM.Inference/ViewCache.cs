@@ -3,7 +3,9 @@ namespace CvM.Inference;
 /// <summary>
 /// The per-view part of one frame, prepared once by <see cref="CvmModel.PrepareView"/> and reusable as a source view
 /// later (the keyframe ring buffer keeps these): for a whole-graph model the normalised planar RGB at the model size,
-/// for a split model the feature maps <c>f4, f8, f16, m8</c>; plus K and K^-1 at the model size. Created by
+/// for a split model the feature maps of <see cref="CvmModel.FeatureNames"/> (<c>f4, f8, f16, m8</c>, and <c>k4</c>
+/// when the model has fine matching features), computed once when the view is prepared and never again while it is
+/// kept as a keyframe; plus K and K^-1 at the model size. Created by
 /// <see cref="CvmModel.CreateViewCache"/> (allocates; do it at start-up or per keyframe slot, then reuse).
 /// Ownership: the caller owns it; plain managed arrays, nothing to dispose. Only valid with the model that made it.
 /// </summary>
@@ -21,7 +23,7 @@ public sealed class ViewCache
     /// <summary>Normalised planar RGB at the model size (whole-graph models; empty for split models).</summary>
     internal float[] ImageC3HW { get; }
 
-    /// <summary>Feature maps in <see cref="ModelContract.FeatureOutputs"/> order (split models; empty otherwise).</summary>
+    /// <summary>Feature maps in <see cref="CvmModel.FeatureNames"/> order (split models; empty otherwise).</summary>
     internal float[][] Features { get; }
 
     internal float[] K9 { get; } = new float[9];

@@ -33,19 +33,25 @@ public static class Program
                     var metrics = opts.TryGetValue("metrics", out var m)
                         ? System.Text.Json.JsonSerializer.Deserialize<EvalMetrics[]>(File.ReadAllText(m), TrainConfig.Json) ?? []
                         : [];
-                    var manifest = ManifestWriter.Write(outPath, CvmOnnxExporter.ExportFull(net), net, info, metrics);
-                    if (opts.ContainsKey("split"))
-                    {
-                        var stem = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(outPath))!, Path.GetFileNameWithoutExtension(outPath));
-                        File.WriteAllBytes(stem + ".features.onnx", CvmOnnxExporter.ExportFeatures(net));
-                        File.WriteAllBytes(stem + ".multiview.onnx", CvmOnnxExporter.ExportMultiView(net));
-                    }
+                    // --split: the keyframe-cache pair (multi-view graph at --out, <stem>.features.onnx) and one manifest
+                    // with its split section; otherwise the whole graph and its manifest.
+                    var split = opts.ContainsKey("split");
+                    var manifest = split
+                        ? ManifestWriter.WriteSplit(outPath, CvmOnnxExporter.ExportFeatures(net), CvmOnnxExporter.ExportMultiView(net), net, info, metrics)
+                        : ManifestWriter.Write(outPath, CvmOnnxExporter.ExportFull(net), net, info, metrics);
+                    if (split) Console.WriteLine($"wrote {ManifestWriter.FeaturesPath(outPath)} ({new FileInfo(ManifestWriter.FeaturesPath(outPath)).Length / 1e6:F1} MB)");
                     Console.WriteLine($"wrote {outPath} ({new FileInfo(outPath).Length / 1e6:F1} MB) and {manifest}");
                     return 0;
                 }
                 case "bench":
                 {
-                    // Benchmark an exported model; with --checkpoint or --random, export it first (to --out).
+                    // Benchmark an exported model; with --checkpoint or --random, export it first (to --out); with --manifest,
+                    // the graphs a manifest names (a split manifest: features, multi-view and their sum per new frame).
+                    if (opts.TryGetValue("manifest", out var benchManifest))
+                    {
+                        Console.WriteLine(OrtBenchmark.RunManifest(benchManifest, int.Parse(opts.GetValueOrDefault("threads", "2")), int.Parse(opts.GetValueOrDefault("runs", "30"))));
+                        return 0;
+                    }
                     var model = opts.GetValueOrDefault("model") ?? Require(opts, "out");
                     if (opts.TryGetValue("checkpoint", out var ck) || opts.ContainsKey("random"))
                     {
@@ -81,7 +87,13 @@ public static class Program
                     var manifestPath = Require(opts, "manifest");
                     using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(manifestPath));
                     float dmin = doc.RootElement.GetProperty("depthMin").GetSingle(), dmax = doc.RootElement.GetProperty("depthMax").GetSingle();
-                    using var model = new Eval.CvmOrtModel(Require(opts, "model"), dmin, dmax, int.Parse(opts.GetValueOrDefault("threads", "2")));
+                    // --model: a whole graph; without it, what the manifest names (a split manifest runs as the node runs it).
+                    var evalThreads = int.Parse(opts.GetValueOrDefault("threads", "2"));
+                    var splitFiles = opts.ContainsKey("model") ? null : Eval.CvmSplitOrtModel.SplitFiles(manifestPath);
+                    using var model = splitFiles is not null
+                        ? (Eval.IEvalModel)new Eval.CvmSplitOrtModel(manifestPath, dmin, dmax, evalThreads)
+                        : new Eval.CvmOrtModel(opts.GetValueOrDefault("model")
+                            ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(manifestPath))!, doc.RootElement.GetProperty("model").GetString()!), dmin, dmax, evalThreads);
                     var eo = new Eval.EvalOptions
                     {
                         SyntheticScenes = int.Parse(opts.GetValueOrDefault("synthetic-scenes", "40")),
@@ -135,7 +147,8 @@ public static class Program
     {
         Console.Error.WriteLine("usage: CvM.Training train --config <json> --run <dir> [--until <step>]");
         Console.Error.WriteLine("       CvM.Training bench (--model <onnx> | --checkpoint <weights> --out <onnx> | --random --out <onnx> [--height 128 --width 160 --planes 32 --channels 64 --fusion 128 --decoder 64 --fine 0]) [--split] [--threads 2] [--runs 30]");
-        Console.Error.WriteLine("       CvM.Training eval --model <onnx> --manifest <json> [--synthetic-scenes 40] [--data-seed 1000] [--sevenscenes <dir>] [--min-baseline 0.05] [--out <json>] [--write-manifest] [--threads 2]");
+        Console.Error.WriteLine("       CvM.Training bench --manifest <json> [--threads 2] [--runs 30]   (a split manifest: features + multi-view per new frame)");
+        Console.Error.WriteLine("       CvM.Training eval [--model <whole onnx>] --manifest <json> [--synthetic-scenes 40] [--data-seed 1000] [--sevenscenes <dir>] [--min-baseline 0.05] [--out <json>] [--write-manifest] [--threads 2]");
         Console.Error.WriteLine("       CvM.Training export --checkpoint <dir/step_N.weights> --out <model.onnx> [--split] [--metrics <json>]");
         return 2;
     }

@@ -10,7 +10,7 @@ namespace CvM.Training.Tests;
 
 public class OnnxParityTests
 {
-    private static CvmNet RandomNet(CvmNetOptions o)
+    internal static CvmNet RandomNet(CvmNetOptions o)
     {
         var net = new CvmNet(o);
         using var _ = no_grad();
@@ -68,7 +68,7 @@ public class OnnxParityTests
     }
 
     /// <summary>The shape of the committed model (configs/cvm_96x128.json).</summary>
-    private static readonly CvmNetOptions Shipped = new() { ImageHeight = 96, ImageWidth = 128, Planes = 16, FusionChannels = 96, DecoderChannels = 48, FineChannels = 32 };
+    internal static readonly CvmNetOptions Shipped = new() { ImageHeight = 96, ImageWidth = 128, Planes = 16, FusionChannels = 96, DecoderChannels = 48, FineChannels = 32 };
 
     [Theory]
     [InlineData(false, false)]

@@ -15,11 +15,27 @@ public static class ModelContract
     /// <summary>Per-view feature graph inputs.</summary>
     public static readonly string[] FeatureInputs = ["image", "invK"];
 
-    /// <summary>Per-view feature graph outputs (multi-view inputs <c>ref_*</c> take them; sources give only <c>m8</c>).</summary>
+    /// <summary>
+    /// Per-view feature graph outputs every split model has (multi-view inputs <c>ref_*</c> take them; sources give
+    /// only their <see cref="SourceFeatures"/>).
+    /// </summary>
     public static readonly string[] FeatureOutputs = ["f4", "f8", "f16", "m8"];
 
-    /// <summary>Multi-view graph inputs.</summary>
+    /// <summary>
+    /// Feature outputs a split model may add: <c>k4</c>, the fine matching features at 1/4 of a network with a second
+    /// cost volume (CvmNetOptions.FineChannels &gt; 0). When the feature graph has one, the multi-view graph takes it
+    /// as <c>ref_k4</c>, <c>src1_k4</c>, <c>src2_k4</c>, and the reverse.
+    /// </summary>
+    public static readonly string[] OptionalFeatureOutputs = ["k4"];
+
+    /// <summary>Features the multi-view graph takes from source views too (as <c>src1_*</c>, <c>src2_*</c>), when the feature graph has them.</summary>
+    public static readonly string[] SourceFeatures = ["m8", "k4"];
+
+    /// <summary>Multi-view graph inputs every split model has.</summary>
     public static readonly string[] MultiViewInputs = ["ref_f4", "ref_f8", "ref_f16", "ref_m8", "src1_m8", "src2_m8", "K", "invK", "T_src1_ref", "T_src2_ref", "depth_range"];
+
+    /// <summary>Multi-view graph inputs that exist exactly when the feature graph has <c>k4</c>.</summary>
+    public static readonly string[] OptionalMultiViewInputs = ["ref_k4", "src1_k4", "src2_k4"];
 
     /// <summary>The shape the contract fixes for <paramref name="name"/>, or null when only the manifest fixes it (features).</summary>
     public static long[]? ExpectedShape(string name, int height, int width, int classes) => name switch
@@ -35,9 +51,10 @@ public static class ModelContract
     };
 
     /// <summary>Checks one graph's manifest signature against the contract; returns the first difference or null.</summary>
-    internal static string? Check(ManifestTensor[] inputs, ManifestTensor[] outputs, string[] inputNames, string[] outputNames, ModelManifest m)
+    internal static string? Check(ManifestTensor[] inputs, ManifestTensor[] outputs, string[] inputNames, string[] outputNames, ModelManifest m,
+        string[]? optionalInputs = null, string[]? optionalOutputs = null)
     {
-        var d = CheckNames("input", inputs, inputNames) ?? CheckNames("output", outputs, outputNames);
+        var d = CheckNames("input", inputs, inputNames, optionalInputs ?? []) ?? CheckNames("output", outputs, outputNames, optionalOutputs ?? []);
         if (d is not null) return d;
         foreach (var t in inputs.Concat(outputs))
         {
@@ -50,12 +67,15 @@ public static class ModelContract
         return null;
     }
 
-    private static string? CheckNames(string what, ManifestTensor[] tensors, string[] names)
+    private static string? CheckNames(string what, ManifestTensor[] tensors, string[] names, string[] optional)
     {
         foreach (var n in names)
             if (!tensors.Any(t => t.Name == n)) return $"manifest lacks {what} '{n}'";
         foreach (var t in tensors)
-            if (!names.Contains(t.Name)) return $"manifest has unexpected {what} '{t.Name}'";
+            if (!names.Contains(t.Name) && !optional.Contains(t.Name)) return $"manifest has unexpected {what} '{t.Name}'";
+        for (var i = 0; i < tensors.Length; i++)
+            for (var j = 0; j < i; j++)
+                if (tensors[i].Name == tensors[j].Name) return $"manifest lists {what} '{tensors[i].Name}' twice";
         return null;
     }
 }

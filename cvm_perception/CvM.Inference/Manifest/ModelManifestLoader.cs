@@ -34,8 +34,10 @@ public static class ModelManifestLoader
         }
         else
         {
-            d = ModelContract.Check(m.Split.Features.Inputs, m.Split.Features.Outputs, ModelContract.FeatureInputs, ModelContract.FeatureOutputs, m)
-                ?? ModelContract.Check(m.Split.MultiView.Inputs, m.Split.MultiView.Outputs, ModelContract.MultiViewInputs, ModelContract.Outputs, m)
+            d = ModelContract.Check(m.Split.Features.Inputs, m.Split.Features.Outputs, ModelContract.FeatureInputs, ModelContract.FeatureOutputs, m,
+                    optionalOutputs: ModelContract.OptionalFeatureOutputs)
+                ?? ModelContract.Check(m.Split.MultiView.Inputs, m.Split.MultiView.Outputs, ModelContract.MultiViewInputs, ModelContract.Outputs, m,
+                    optionalInputs: ModelContract.OptionalMultiViewInputs)
                 ?? CheckSplitShapes(m.Split);
         }
         if (d is not null) throw new ModelManifestException(manifestPath, d);
@@ -121,15 +123,26 @@ public static class ModelManifestLoader
 
     private static string? CheckSplitShapes(ManifestSplit s)
     {
-        foreach (var f in ModelContract.FeatureOutputs)
+        // Every feature output feeds ref_<name>; source features feed src1_/src2_<name>; and each multi-view feature
+        // input has a producer (an optional feature such as k4 exists in both graphs or in neither).
+        foreach (var produced in s.Features.Outputs)
         {
-            var produced = s.Features.Outputs.First(t => t.Name == f).Shape;
-            var consumed = s.MultiView.Inputs.First(t => t.Name == "ref_" + f).Shape;
-            if (!produced.SequenceEqual(consumed)) return $"feature '{f}' is [{string.Join(",", produced)}] but the multi-view graph takes [{string.Join(",", consumed)}]";
+            var f = produced.Name;
+            var consumers = ModelContract.SourceFeatures.Contains(f) ? new[] { "ref_" + f, "src1_" + f, "src2_" + f } : ["ref_" + f];
+            foreach (var c in consumers)
+            {
+                var consumed = s.MultiView.Inputs.FirstOrDefault(t => t.Name == c);
+                if (consumed is null) return $"the feature graph has '{f}' but the multi-view graph has no input '{c}'";
+                if (!produced.Shape.SequenceEqual(consumed.Shape))
+                    return $"feature '{f}' is {produced.ShapeText} but the multi-view graph takes {consumed.ShapeText} as '{c}'";
+            }
         }
-        var m8 = s.Features.Outputs.First(t => t.Name == "m8").Shape;
-        foreach (var src in new[] { "src1_m8", "src2_m8" })
-            if (!s.MultiView.Inputs.First(t => t.Name == src).Shape.SequenceEqual(m8)) return $"'{src}' must have the shape of 'm8'";
+        foreach (var name in ModelContract.OptionalMultiViewInputs)
+        {
+            var feature = name[(name.IndexOf('_') + 1)..];
+            if (s.MultiView.Inputs.Any(t => t.Name == name) && !s.Features.Outputs.Any(t => t.Name == feature))
+                return $"the multi-view graph takes '{name}' but the feature graph has no output '{feature}'";
+        }
         return null;
     }
 }

@@ -18,7 +18,7 @@ public interface ICvmPredictor
 /// The exported whole model (<c>CvmOnnxExporter.ExportFull</c>) on ONNX Runtime's CPU provider, the runtime the node
 /// uses. Owns its <see cref="InferenceSession"/>; each call allocates its input and output arrays (an evaluation tool).
 /// </summary>
-public sealed class CvmOrtModel : ICvmPredictor, IDisposable
+public sealed class CvmOrtModel : IEvalModel
 {
     private static readonly float[] Identity4 = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
     private readonly InferenceSession _session;

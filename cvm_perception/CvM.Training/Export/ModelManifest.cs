@@ -11,7 +11,9 @@ public sealed record EvalMetrics(string Set, int Frames, string Mode, double Abs
 
 /// <summary>
 /// The JSON model manifest written next to the .onnx by <c>CvM.Training export</c>: signature, normalisation,
-/// plane-sweep parameters, classes, training recipe, measured metrics and the SHA-256 of the model file.
+/// plane-sweep parameters, classes, training recipe, measured metrics and the SHA-256 of the model file. With
+/// <c>--split</c>, <see cref="Split"/> names the two keyframe-cache graphs and the top-level model entry is the
+/// multi-view graph (the graph that gives the outputs).
 /// </summary>
 public sealed record ModelManifest
 {
@@ -32,4 +34,5 @@ public sealed record ModelManifest
     public Dictionary<string, string> Parts { get; init; } = [];
     public long Parameters { get; init; }
     public long CrossViewParameters { get; init; }
+    public SplitSpec? Split { get; init; }
 }

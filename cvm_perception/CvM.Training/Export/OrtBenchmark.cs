@@ -93,6 +93,29 @@ public static class OrtBenchmark
         return o;
     }
 
+    /// <summary>
+    /// Benchmarks the graphs a manifest names: a split manifest's feature graph and multi-view graph, then a new
+    /// frame's ORT time in the node's steady state (features of the new frame + the multi-view graph; the sources'
+    /// features are cached) as the sum of the two medians; a whole-graph manifest's model. Returns console lines.
+    /// </summary>
+    public static string RunManifest(string manifestPath, int threads, int runs)
+    {
+        var split = Eval.CvmSplitOrtModel.SplitFiles(manifestPath);
+        if (split is null)
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(manifestPath));
+            var model = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(manifestPath))!, doc.RootElement.GetProperty("model").GetString()!);
+            return Format(Run(model, threads, runs));
+        }
+        var features = Run(split.Value.Features, threads, runs);
+        var multiView = Run(split.Value.MultiView, threads, runs);
+        var parts = features.PartMsPerRun.Concat(multiView.PartMsPerRun).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value));
+        return Format(features) + Environment.NewLine + Format(multiView) + Environment.NewLine
+            + string.Create(CultureInfo.InvariantCulture, $"new frame (features + multi-view, sources cached): median {features.MedianMs + multiView.MedianMs:F1} ms, mean {features.MeanMs + multiView.MeanMs:F1} ms; per part (profiler, ms/frame): ")
+            + string.Join(", ", parts.OrderByDescending(kv => kv.Value).Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value:F1}")))
+            + "; load average " + (File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a");
+    }
+
     /// <summary>One line per figure, for the console.</summary>
     public static string Format(OrtBenchResult r) =>
         string.Create(CultureInfo.InvariantCulture, $"{r.Model}: {r.Threads} threads, {r.Runs} runs: mean {r.MeanMs:F1} ms, median {r.MedianMs:F1} ms, p90 {r.P90Ms:F1} ms; per part (profiler, ms/run): ")
