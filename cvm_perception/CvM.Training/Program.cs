@@ -49,7 +49,7 @@ public static class Program
                     // the graphs a manifest names (a split manifest: features, multi-view and their sum per new frame).
                     if (opts.TryGetValue("manifest", out var benchManifest))
                     {
-                        Console.WriteLine(OrtBenchmark.RunManifest(benchManifest, int.Parse(opts.GetValueOrDefault("threads", "2")), int.Parse(opts.GetValueOrDefault("runs", "30"))));
+                        Console.WriteLine(OrtBenchmark.RunManifest(benchManifest, int.Parse(opts.GetValueOrDefault("threads", "2")), int.Parse(opts.GetValueOrDefault("runs", "30")), spin: !opts.ContainsKey("no-spin")));
                         return 0;
                     }
                     var model = opts.GetValueOrDefault("model") ?? Require(opts, "out");
@@ -74,11 +74,12 @@ public static class Program
                         }
                     }
                     int threads = int.Parse(opts.GetValueOrDefault("threads", "2")), runs = int.Parse(opts.GetValueOrDefault("runs", "30"));
-                    Console.WriteLine(OrtBenchmark.Format(OrtBenchmark.Run(model, threads, runs)));
+                    var spin = !opts.ContainsKey("no-spin");
+                    Console.WriteLine(OrtBenchmark.Format(OrtBenchmark.Run(model, threads, runs, spin)));
                     if (opts.ContainsKey("split"))
                     {
-                        Console.WriteLine(OrtBenchmark.Format(OrtBenchmark.Run(Path.ChangeExtension(model, ".features.onnx"), threads, runs)));
-                        Console.WriteLine(OrtBenchmark.Format(OrtBenchmark.Run(Path.ChangeExtension(model, ".multiview.onnx"), threads, runs)));
+                        Console.WriteLine(OrtBenchmark.Format(OrtBenchmark.Run(Path.ChangeExtension(model, ".features.onnx"), threads, runs, spin)));
+                        Console.WriteLine(OrtBenchmark.Format(OrtBenchmark.Run(Path.ChangeExtension(model, ".multiview.onnx"), threads, runs, spin)));
                     }
                     return 0;
                 }
@@ -146,8 +147,8 @@ public static class Program
     private static int Usage()
     {
         Console.Error.WriteLine("usage: CvM.Training train --config <json> --run <dir> [--until <step>]");
-        Console.Error.WriteLine("       CvM.Training bench (--model <onnx> | --checkpoint <weights> --out <onnx> | --random --out <onnx> [--height 128 --width 160 --planes 32 --channels 64 --fusion 128 --decoder 64 --fine 0]) [--split] [--threads 2] [--runs 30]");
-        Console.Error.WriteLine("       CvM.Training bench --manifest <json> [--threads 2] [--runs 30]   (a split manifest: features + multi-view per new frame)");
+        Console.Error.WriteLine("       CvM.Training bench (--model <onnx> | --checkpoint <weights> --out <onnx> | --random --out <onnx> [--height 128 --width 160 --planes 32 --channels 64 --fusion 128 --decoder 64 --fine 0]) [--split] [--threads 2] [--runs 30] [--no-spin]");
+        Console.Error.WriteLine("       CvM.Training bench --manifest <json> [--threads 2] [--runs 30] [--no-spin]   (--no-spin: ORT workers sleep, as in the node; a split manifest: features + multi-view per new frame)");
         Console.Error.WriteLine("       CvM.Training eval [--model <whole onnx>] --manifest <json> [--synthetic-scenes 40] [--data-seed 1000] [--sevenscenes <dir>] [--min-baseline 0.05] [--out <json>] [--write-manifest] [--threads 2]");
         Console.Error.WriteLine("       CvM.Training export --checkpoint <dir/step_N.weights> --out <model.onnx> [--split] [--metrics <json>]");
         return 2;

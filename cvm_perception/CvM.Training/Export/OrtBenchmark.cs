@@ -7,7 +7,11 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 namespace CvM.Training.Export;
 
 /// <summary>Latency of one ONNX model on ONNX Runtime's CPU provider, and time per part from ORT's profiler.</summary>
-public sealed record OrtBenchResult(string Model, int Threads, int Runs, double MeanMs, double MedianMs, double P90Ms, Dictionary<string, double> PartMsPerRun);
+public sealed record OrtBenchResult(string Model, int Threads, int Runs, double MeanMs, double MedianMs, double P90Ms, Dictionary<string, double> PartMsPerRun)
+{
+    /// <summary>False when ONNX Runtime's workers slept between kernels (the node's default) instead of spinning.</summary>
+    public bool Spin { get; init; } = true;
+}
 
 /// <summary>
 /// Runs a model exported by <see cref="CvmOnnxExporter"/> with random inputs (valid geometry) on the CPU provider:
@@ -16,11 +20,14 @@ public sealed record OrtBenchResult(string Model, int Threads, int Runs, double 
 /// </summary>
 public static class OrtBenchmark
 {
-    /// <summary>Measures <paramref name="modelPath"/>.</summary>
-    public static OrtBenchResult Run(string modelPath, int threads, int runs)
+    /// <summary>
+    /// Measures <paramref name="modelPath"/>. <paramref name="spin"/> false sets ONNX Runtime's workers to sleep instead
+    /// of spinning between kernels, as the node does by default (InferenceOptions.SpinWait off).
+    /// </summary>
+    public static OrtBenchResult Run(string modelPath, int threads, int runs, bool spin = true)
     {
         var inputsMeta = new List<NamedOnnxValue>();
-        using (var s = new InferenceSession(modelPath, Options(threads, null)))
+        using (var s = new InferenceSession(modelPath, Options(threads, null, spin)))
         {
             var rng = new Random(1);
             // Intrinsics for the model's input size (90 % of the width as focal length, centred principal point).
@@ -52,17 +59,17 @@ public static class OrtBenchmark
                 times.Add(sw.Elapsed.TotalMilliseconds);
             }
             times.Sort();
-            var parts = Profile(modelPath, threads, inputsMeta, Math.Min(runs, 10));
+            var parts = Profile(modelPath, threads, inputsMeta, Math.Min(runs, 10), spin);
             return new OrtBenchResult(Path.GetFileName(modelPath), threads, runs, times.Average(), times[times.Count / 2],
-                times[(int)(times.Count * 0.9)], parts);
+                times[(int)(times.Count * 0.9)], parts) { Spin = spin };
         }
     }
 
-    private static Dictionary<string, double> Profile(string modelPath, int threads, List<NamedOnnxValue> inputs, int runs)
+    private static Dictionary<string, double> Profile(string modelPath, int threads, List<NamedOnnxValue> inputs, int runs, bool spin)
     {
         var prefix = Path.Combine(Path.GetTempPath(), "cvm_ort_profile_" + Environment.ProcessId);
         string file;
-        using (var s = new InferenceSession(modelPath, Options(threads, prefix)))
+        using (var s = new InferenceSession(modelPath, Options(threads, prefix, spin)))
         {
             s.Run(inputs).Dispose();
             for (int i = 0; i < runs; i++) s.Run(inputs).Dispose();
@@ -82,9 +89,14 @@ public static class OrtBenchmark
         return parts;
     }
 
-    private static SessionOptions Options(int threads, string? profilePrefix)
+    private static SessionOptions Options(int threads, string? profilePrefix, bool spin)
     {
         var o = new SessionOptions { IntraOpNumThreads = threads, InterOpNumThreads = 1, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
+        if (!spin)
+        {
+            o.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+            o.AddSessionConfigEntry("session.inter_op.allow_spinning", "0");
+        }
         if (profilePrefix is not null)
         {
             o.EnableProfiling = true;
@@ -98,17 +110,17 @@ public static class OrtBenchmark
     /// frame's ORT time in the node's steady state (features of the new frame + the multi-view graph; the sources'
     /// features are cached) as the sum of the two medians; a whole-graph manifest's model. Returns console lines.
     /// </summary>
-    public static string RunManifest(string manifestPath, int threads, int runs)
+    public static string RunManifest(string manifestPath, int threads, int runs, bool spin = true)
     {
         var split = Eval.CvmSplitOrtModel.SplitFiles(manifestPath);
         if (split is null)
         {
             using var doc = JsonDocument.Parse(File.ReadAllText(manifestPath));
             var model = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(manifestPath))!, doc.RootElement.GetProperty("model").GetString()!);
-            return Format(Run(model, threads, runs));
+            return Format(Run(model, threads, runs, spin));
         }
-        var features = Run(split.Value.Features, threads, runs);
-        var multiView = Run(split.Value.MultiView, threads, runs);
+        var features = Run(split.Value.Features, threads, runs, spin);
+        var multiView = Run(split.Value.MultiView, threads, runs, spin);
         var parts = features.PartMsPerRun.Concat(multiView.PartMsPerRun).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value));
         return Format(features) + Environment.NewLine + Format(multiView) + Environment.NewLine
             + string.Create(CultureInfo.InvariantCulture, $"new frame (features + multi-view, sources cached): median {features.MedianMs + multiView.MedianMs:F1} ms, mean {features.MeanMs + multiView.MeanMs:F1} ms; per part (profiler, ms/frame): ")
@@ -118,6 +130,6 @@ public static class OrtBenchmark
 
     /// <summary>One line per figure, for the console.</summary>
     public static string Format(OrtBenchResult r) =>
-        string.Create(CultureInfo.InvariantCulture, $"{r.Model}: {r.Threads} threads, {r.Runs} runs: mean {r.MeanMs:F1} ms, median {r.MedianMs:F1} ms, p90 {r.P90Ms:F1} ms; per part (profiler, ms/run): ")
+        string.Create(CultureInfo.InvariantCulture, $"{r.Model}: {r.Threads} threads{(r.Spin ? "" : " (no spinning)")}, {r.Runs} runs: mean {r.MeanMs:F1} ms, median {r.MedianMs:F1} ms, p90 {r.P90Ms:F1} ms; per part (profiler, ms/run): ")
         + string.Join(", ", r.PartMsPerRun.OrderByDescending(kv => kv.Value).Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value:F1}")));
 }
