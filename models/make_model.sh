@@ -1,21 +1,32 @@
 #!/bin/bash
-# Exports a checkpoint of a CvM training run into models/, evaluates it and benchmarks it (ORT CPU, 2 threads).
+# Exports a checkpoint of a CvM training run into models/ as the keyframe-cache pair the node runs, evaluates it and
+# benchmarks it (ORT CPU, 2 threads).
 # Usage: bash models/make_model.sh [RUN_DIR] [STEP]   (defaults: /work/runs/cvm_syn_96x128_warm, its latest checkpoint)
-# Needs: dotnet build cvm_perception/CvM.Training -c Release; ../shared/data for the 7-Scenes figures.
+# Writes: models/cvm_96x128.features.onnx (per-view features, run once per frame and cached with keyframes),
+#         models/cvm_96x128.onnx (multi-view graph + heads: the outputs), models/cvm_96x128.json (manifest, split section).
+# Reads RUN_DIR only. Needs: dotnet build cvm_perception/CvM.Training -c Release; ../shared/data for the 7-Scenes figures.
+# Environment: SCENES (held-out synthetic scenes, 40), RUNS (bench runs, 30), BENCH_NICE (nice level of the bench, 0;
+# negative needs root), WHOLE=1 (also export and bench the whole graph in the scratch folder, for comparison).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 RUN=${1:-/work/runs/cvm_syn_96x128_warm}
 STEP=${2:-$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['step'])" "$RUN/latest.json")}
 TOOL="dotnet $ROOT/cvm_perception/CvM.Training/bin/Release/net10.0/CvM.Training.dll"
 OUT=$ROOT/models/cvm_96x128.onnx
+MANIFEST=${OUT%.onnx}.json
 SCRATCH=${SCRATCH:-/tmp/cvm_model_$$}
 mkdir -p "$SCRATCH"
-# 1. the whole graph + manifest into models/, the two keyframe-cache graphs (features, multi-view) beside the scratch copy
-$TOOL export --checkpoint "$RUN/step_$STEP.weights" --out "$OUT"
-$TOOL export --checkpoint "$RUN/step_$STEP.weights" --out "$SCRATCH/cvm_96x128.onnx" --split
-# 2. evaluation (held-out synthetic scenes + real 7-Scenes frames), written into the manifest
-$TOOL eval --model "$OUT" --manifest "${OUT%.onnx}.json" --synthetic-scenes "${SCENES:-40}" \
+[ -f "$RUN/step_$STEP.weights" ] || { echo "no checkpoint $RUN/step_$STEP.weights" >&2; exit 1; }
+# 1. the keyframe-cache pair + manifest (with its split section) into models/
+$TOOL export --checkpoint "$RUN/step_$STEP.weights" --out "$OUT" --split
+# 2. evaluation of the pair as the node runs it (held-out synthetic scenes + real 7-Scenes frames), into the manifest
+$TOOL eval --manifest "$MANIFEST" --synthetic-scenes "${SCENES:-40}" \
   --sevenscenes "$ROOT/../shared/data/7scenes_redkitchen_seq50" --out "$SCRATCH/eval.json" --write-manifest > /dev/null
 cat "$SCRATCH/eval.json"
-# 3. CPU latency with per-part times from ORT's profiler: whole graph, and a new frame with cached keyframe features
-nice -n "${BENCH_NICE:-0}" $TOOL bench --model "$SCRATCH/cvm_96x128.onnx" --split --runs "${RUNS:-30}"
+# 3. CPU latency with per-part times from ORT's profiler: a new frame's features + the multi-view graph (sources cached)
+nice -n "${BENCH_NICE:-0}" $TOOL bench --manifest "$MANIFEST" --runs "${RUNS:-30}"
+if [ "${WHOLE:-0}" = 1 ]; then
+  $TOOL export --checkpoint "$RUN/step_$STEP.weights" --out "$SCRATCH/whole/cvm_96x128.onnx"
+  nice -n "${BENCH_NICE:-0}" $TOOL bench --model "$SCRATCH/whole/cvm_96x128.onnx" --runs "${RUNS:-30}"
+fi
+du -ch "$ROOT"/models/*.onnx | tail -1

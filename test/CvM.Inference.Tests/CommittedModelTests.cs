@@ -36,4 +36,23 @@ public sealed class CommittedModelTests
             Assert.Equal(model.Manifest.Classes[outputs.SemanticIds[i]].Rgb, outputs.SemanticRgb.AsSpan(3 * i, 3).ToArray());
         }
     }
+
+    [SkippableFact]
+    public void CommittedModel_KeyframeCachePairWithinTheSizeBudget()
+    {
+        var dir = Path.Combine(RepoPaths.Root, "models");
+        var manifest = Path.Combine(dir, "cvm_96x128.json");
+        Skip.IfNot(File.Exists(manifest), "no committed model at " + manifest);
+        // The node runs the split pair (features once per view, cached with keyframes); the whole graph is not shipped.
+        var m = ModelManifestLoader.Load(manifest);
+        var split = Assert.IsType<ManifestSplit>(m.Split);
+        Assert.Equal("cvm_96x128.onnx", split.MultiView.Model);
+        Assert.Equal("cvm_96x128.features.onnx", split.Features.Model);
+        Assert.Contains(split.Features.Outputs, t => t.Name == "k4");
+        using var model = CvmModel.Open(manifest, new InferenceOptions { Device = InferenceDevice.Cpu });
+        Assert.True(model.IsSplit);
+        Assert.Equal(["f4", "f8", "f16", "m8", "k4"], model.FeatureNames);
+        var onnxBytes = Directory.GetFiles(dir, "*.onnx").Sum(f => new FileInfo(f).Length);
+        Assert.True(onnxBytes <= 25L * 1000 * 1000, $"models/*.onnx take {onnxBytes} bytes, over 25 MB");
+    }
 }

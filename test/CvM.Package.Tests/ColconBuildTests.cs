@@ -61,8 +61,11 @@ public sealed class ColconBuildTests(ColconWorkspace ws) : IClassFixture<ColconW
             Assert.True(File.Exists(installed), "not installed: " + Path.GetRelativePath(RepoPaths.Root, src));
             Assert.Equal(Sha256(src), Sha256(installed));
         }
+        // Every .onnx is named by a manifest beside it (its model, or a graph of its split section: a keyframe-cache
+        // export's <stem>.features.onnx belongs to <stem>.json).
+        var named = sourceFiles.Where(f => f.EndsWith(".json", StringComparison.Ordinal)).SelectMany(ManifestGraphFiles).ToHashSet();
         foreach (var onnx in sourceFiles.Where(f => f.EndsWith(".onnx", StringComparison.Ordinal)))
-            Assert.True(File.Exists(Path.ChangeExtension(onnx, ".json")), "model without manifest: " + onnx);
+            Assert.True(named.Contains(onnx), "model without manifest: " + onnx);
 
         // Every assembly and native library the node needs at run time (deps.json of the runtime target) is installed.
         using var deps = JsonDocument.Parse(File.ReadAllText(expected[3]));
@@ -141,4 +144,18 @@ public sealed class ColconBuildTests(ColconWorkspace ws) : IClassFixture<ColconW
     }
 
     private static string Sha256(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
+
+    /// <summary>The model files a manifest names (top-level <c>model</c>, split <c>features</c>/<c>multiView</c>), as full paths.</summary>
+    private static IEnumerable<string> ManifestGraphFiles(string manifest)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(manifest));
+        var dir = Path.GetDirectoryName(manifest)!;
+        var root = doc.RootElement;
+        var files = new List<string>();
+        if (root.TryGetProperty("model", out var model) && model.ValueKind == JsonValueKind.String) files.Add(Path.Combine(dir, model.GetString()!));
+        if (root.TryGetProperty("split", out var split) && split.ValueKind == JsonValueKind.Object)
+            foreach (var graph in split.EnumerateObject())
+                if (graph.Value.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String) files.Add(Path.Combine(dir, m.GetString()!));
+        return files;
+    }
 }

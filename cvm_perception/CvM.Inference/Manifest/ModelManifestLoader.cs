@@ -47,8 +47,9 @@ public static class ModelManifestLoader
         }
         else
         {
-            CheckFile(ModelPath(manifestPath, m.Split.Features.Model), m.Split.Features.Sha256);
+            // The multi-view graph first: an export keeps the model's own name for it (the file a model path names).
             CheckFile(ModelPath(manifestPath, m.Split.MultiView.Model), m.Split.MultiView.Sha256);
+            CheckFile(ModelPath(manifestPath, m.Split.Features.Model), m.Split.Features.Sha256);
         }
         return m;
     }
