@@ -86,10 +86,12 @@ internal static class LiveBenchRun
             await Task.Delay(1000).ConfigureAwait(false);
             rows.Add(TimeSeriesRow.Sample(runClock.Elapsed.TotalSeconds, recorder, node.VmRssKiB()));
             var received = recorder.DiagnosticLong("images_received");
+            var taken = recorder.DiagnosticLong("transport.image.taken");
+            var queueDropped = recorder.DiagnosticLong("transport.image.reader_queue_dropped");
             var settled = recorder.DiagnosticLong("frames_output") + recorder.DiagnosticLong("drops_total");
             var outNow = Interlocked.Read(ref recorder.OutputsReceived);
-            if (received >= published && settled >= received && outNow == lastOut) break;
-            if (received >= 0 && received < published && outNow == lastOut && drainClock.Elapsed > TimeSpan.FromSeconds(5)) break;
+            var nodeSettled = taken >= 0 && taken - queueDropped == received && settled == received && outNow == lastOut;
+            if (nodeSettled && (taken >= published || drainClock.Elapsed > TimeSpan.FromSeconds(5))) break;
             lastOut = outNow;
         }
         var finalDiagnostics = recorder.Diagnostics();

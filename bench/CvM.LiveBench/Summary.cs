@@ -1,10 +1,15 @@
 namespace CvM.LiveBench;
 
-/// <summary>The figures of one run and the pass/fail checks (RSS growth after warm-up, drop accounting, crash).</summary>
+/// <summary>
+/// The figures of one run and the pass/fail checks (RSS growth after warm-up, drop accounting, crash). Accounting of
+/// the images: published = taken by the node's DDS reader + Cyclone's sample lost + sample rejected + oversize
+/// rejected + lost without any middleware count (the remainder, counted here from the publisher's side);
+/// taken = reader queue dropped + posted to the pipeline (images_received); images_received = frames output + drops.
+/// The run passes the accounting when both node-side identities hold exactly and every output was received.
+/// </summary>
 internal sealed record Summary
 {
     public const double MaxRssGrowth = 0.05;
-    public const long AccountingToleranceFrames = 5;
 
     public required double Seconds { get; init; }
     public required double RateHz { get; init; }
@@ -29,6 +34,20 @@ internal sealed record Summary
     public required long NodeDropsTotal { get; init; }
     public required Dictionary<string, string> NodeDiagnostics { get; init; }
     public required long TransportLoss { get; init; }
+    public required long NodeImagesTaken { get; init; }
+    public required long ReaderQueueDropped { get; init; }
+    public required long DdsSampleLost { get; init; }
+    public required long DdsSampleRejected { get; init; }
+    public required long OversizeRejected { get; init; }
+    public required long TransportLossUncountedByDds { get; init; }
+    public required long ReaderUnaccounted { get; init; }
+    public required long PipelineUnaccounted { get; init; }
+    public required double GcCommittedAfterWarmupMiB { get; init; }
+    public required double GcCommittedEndMiB { get; init; }
+    public required double NativeAfterWarmupMiB { get; init; }
+    public required double NativeEndMiB { get; init; }
+    public required double AllocatedBytesPerInputAfterWarmup { get; init; }
+    public required long Gen2Collections { get; init; }
     public required long Unaccounted { get; init; }
     public required bool DropsAccounted { get; init; }
     public required double RssAfterWarmupMiB { get; init; }
@@ -52,8 +71,17 @@ internal sealed record Summary
         var received = L("images_received");
         var output = L("frames_output");
         var drops = L("drops_total");
-        var unaccounted = published - output - drops;
-        var accounted = received >= 0 && unaccounted >= 0 && unaccounted <= AccountingToleranceFrames && output == r.OutputsReceived;
+        var taken = L("transport.image.taken");
+        var queueDropped = L("transport.image.reader_queue_dropped");
+        var sampleLost = L("transport.image.sample_lost");
+        var sampleRejected = L("transport.image.sample_rejected");
+        var oversize = L("transport.image.oversize_rejected");
+        var uncountedByDds = published - taken - sampleLost - sampleRejected - oversize;
+        var readerUnaccounted = taken - queueDropped - received;
+        var pipelineUnaccounted = received - output - drops;
+        var unaccounted = published - output - drops - queueDropped - sampleLost - sampleRejected - oversize - uncountedByDds;
+        var accounted = received >= 0 && taken >= 0 && readerUnaccounted == 0 && pipelineUnaccounted == 0 && uncountedByDds >= 0
+            && output == r.OutputsReceived;
 
         // RSS: mean of the 30 s after warm-up against the mean of the last 30 s of publishing
         var during = rows.Where(x => x.TimeS <= o.Seconds && x.RssKiB > 0).ToList();
@@ -64,11 +92,26 @@ internal sealed record Summary
         var rssEnd = end.Length > 0 ? end.Average() : double.NaN;
         var growth = rssChecked ? rssEnd / rssAfter - 1 : double.NaN;
         var rssFlat = !rssChecked || growth < MaxRssGrowth;
+        double Mean(IEnumerable<TimeSeriesRow> xs, Func<TimeSeriesRow, double> f)
+        {
+            var v = xs.Select(f).Where(x => x >= 0).ToArray();
+            return v.Length > 0 ? v.Average() : double.NaN;
+        }
+        var afterRows = during.Where(x => x.TimeS > o.WarmupSeconds && x.TimeS <= o.WarmupSeconds + 30).ToList();
+        var endRows = during.Where(x => x.TimeS > o.Seconds - 30).ToList();
+        var gcAfter = Mean(afterRows, x => x.GcCommittedBytes / 1048576.0);
+        var gcEnd = Mean(endRows, x => x.GcCommittedBytes / 1048576.0);
+        var nativeAfter = Mean(afterRows.Where(x => x.GcCommittedBytes >= 0), x => x.RssKiB / 1024.0 - x.GcCommittedBytes / 1048576.0);
+        var nativeEnd = Mean(endRows.Where(x => x.GcCommittedBytes >= 0), x => x.RssKiB / 1024.0 - x.GcCommittedBytes / 1048576.0);
+        var first = during.FirstOrDefault(x => x.TimeS > o.WarmupSeconds && x.GcAllocatedBytes >= 0);
+        var last = during.LastOrDefault(x => x.GcAllocatedBytes >= 0);
+        var allocPerInput = first is not null && last is not null && last.Published > first.Published
+            ? (last.GcAllocatedBytes - first.GcAllocatedBytes) / (double)(last.Published - first.Published) : double.NaN;
         var passed = !crashed && cleanExit && accounted && rssFlat;
         var why = new List<string>();
         if (crashed) why.Add("node crashed");
         if (!cleanExit && !crashed) why.Add("node did not exit cleanly on SIGTERM");
-        if (!accounted) why.Add($"drops not accounted: published {published} - output {output} - drops {drops} = {unaccounted}; bench received {r.OutputsReceived} outputs; of these, {(received >= 0 ? published - received : -1)} never reached the node's counters (lost in DDS transport or the node's reader queue, which /diagnostics does not report)");
+        if (!accounted) why.Add($"drops not accounted: reader taken {taken} - queue dropped {queueDropped} - posted {received} = {readerUnaccounted}; posted {received} - output {output} - drops {drops} = {pipelineUnaccounted}; published {published} - taken - DDS lost/rejected/oversize = {uncountedByDds}; bench received {r.OutputsReceived} outputs of {output}");
         if (!rssFlat) why.Add($"RSS grew {growth:P1} after warm-up");
         var inputSeconds = Math.Max(publishSeconds, 1e-9);
         return new Summary
@@ -96,6 +139,20 @@ internal sealed record Summary
             NodeDropsTotal = drops,
             NodeDiagnostics = diag,
             TransportLoss = received >= 0 ? published - received : -1,
+            NodeImagesTaken = taken,
+            ReaderQueueDropped = queueDropped,
+            DdsSampleLost = sampleLost,
+            DdsSampleRejected = sampleRejected,
+            OversizeRejected = oversize,
+            TransportLossUncountedByDds = uncountedByDds,
+            ReaderUnaccounted = readerUnaccounted,
+            PipelineUnaccounted = pipelineUnaccounted,
+            GcCommittedAfterWarmupMiB = gcAfter,
+            GcCommittedEndMiB = gcEnd,
+            NativeAfterWarmupMiB = nativeAfter,
+            NativeEndMiB = nativeEnd,
+            AllocatedBytesPerInputAfterWarmup = allocPerInput,
+            Gen2Collections = L("memory.gc_gen2_collections"),
             Unaccounted = unaccounted,
             DropsAccounted = accounted,
             RssAfterWarmupMiB = rssAfter,

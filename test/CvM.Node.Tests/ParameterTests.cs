@@ -34,6 +34,17 @@ public sealed class ParameterTests
     }
 
     [Fact]
+    public void Load_SpinWait_DefaultOffAndOverrideReachesTheInferenceOptions()
+    {
+        var defaults = Cli.NodeSetup.From(RosArguments.Parse(["node", "--ros-args", "--params-file", ConfigPath])).Parameters;
+        Assert.False(defaults.SpinWait);
+        Assert.False(PipelineOptionsFactory.Create(defaults, CvM.Pipeline.PipelineMode.Live).Inference.SpinWait);
+        var on = Cli.NodeSetup.From(RosArguments.Parse(["node", "--ros-args", "-p", "spin_wait:=true"])).Parameters;
+        Assert.True(on.SpinWait);
+        Assert.True(PipelineOptionsFactory.Create(on, CvM.Pipeline.PipelineMode.Live).Inference.SpinWait);
+    }
+
+    [Fact]
     public void Load_RemappedNodeName_ReadsItsOwnSection()
     {
         var file = Path.Combine(Path.GetTempPath(), $"cvm_params_{Guid.NewGuid():N}.yaml");

@@ -60,6 +60,22 @@ public sealed class ReplayTests
         }
         Assert.True(multiview >= seq.Frames.Count / 2, $"only {multiview} multi-view frames");
         Assert.Equal(multiview, p.Diagnostics.Multiview);
+
+        // the last frame's views in the diagnostics are those the sink saw
+        var lastResult = sink.Results[^1];
+        var lastFrame = Assert.NotNull(snap.LastFrame);
+        Assert.Equal((lastResult.Header.StampNs, lastResult.Selection.Mode, lastResult.Source1StampNs, lastResult.Source2StampNs),
+            (lastFrame.StampNs, lastFrame.Mode, lastFrame.Source1StampNs, lastFrame.Source2StampNs));
+
+        // the pipeline's own time outside ONNX Runtime, one sample a frame: at least view selection + post-processing
+        // (no ORT in either), at most those + pre-processing (which includes the feature graph's ORT run) + 1 ms
+        var own = snap.Latency(Diagnostics.PipelineStage.PipelineOwn);
+        Assert.Equal(seq.Frames.Count, own.Count);
+        double Mean(Diagnostics.PipelineStage s) => snap.Latency(s).MeanMs;
+        var lower = Mean(Diagnostics.PipelineStage.ViewSelection) + Mean(Diagnostics.PipelineStage.Postprocess);
+        var upper = lower + Mean(Diagnostics.PipelineStage.Preprocess) + 1;
+        Assert.True(own.MeanMs >= 0.9 * lower && own.MeanMs <= upper, $"own {own.MeanMs:F3} ms, expected in [{lower:F3}, {upper:F3}]");
+        Assert.Empty(snap.Transport);
     }
 
     [Fact]

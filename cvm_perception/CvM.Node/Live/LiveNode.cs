@@ -9,6 +9,7 @@ using CvM.Node.Cli;
 using CvM.Node.Conversion;
 using CvM.Node.Parameters;
 using CvM.Pipeline;
+using CvM.Pipeline.Diagnostics;
 using CvM.Ros.Dds;
 using CvM.Ros.Graph;
 using CvM.Ros.Qos;
@@ -20,7 +21,9 @@ namespace CvM.Node.Live;
 /// <see cref="PerceptionPipeline"/>, the output publishers and the /diagnostics publisher. Each reader's own thread
 /// only copies samples into its bounded channel; pump tasks decode them and post to the pipeline without ever
 /// waiting (undecodable images are counted as <see cref="DropCause.ImageDecodeError"/>). Owns everything it creates;
-/// <see cref="DisposeAsync"/> stops the pipeline, then the endpoints, then the node.
+/// <see cref="DisposeAsync"/> stops the pipeline, then the endpoints, then the node. Every reader's counters (taken,
+/// queue drops, Cyclone's sample lost and rejected) are registered with the pipeline's diagnostics and so reach
+/// <c>/diagnostics</c>.
 /// </summary>
 public sealed class LiveNode : IAsyncDisposable
 {
@@ -51,8 +54,12 @@ public sealed class LiveNode : IAsyncDisposable
     /// <summary>The output publishers.</summary>
     public RosOutputSink Outputs => _sink;
 
-    /// <summary>Creates the node, configures (model check: start-up errors throw) and activates the pipeline, then subscribes.</summary>
-    public static LiveNode Start(NodeSetup setup, TextWriter console, RosNodeOptions? rosOptions = null)
+    /// <summary>
+    /// Creates the node, configures (model check: start-up errors throw) and activates the pipeline, then subscribes.
+    /// <paramref name="frameObserver"/>, when given, sees every result after it was published (on the output stage, lent
+    /// for the call only, like any sink).
+    /// </summary>
+    public static LiveNode Start(NodeSetup setup, TextWriter console, RosNodeOptions? rosOptions = null, IPerceptionSink? frameObserver = null)
     {
         ArgumentNullException.ThrowIfNull(setup);
         var p = setup.Parameters;
@@ -65,7 +72,7 @@ public sealed class LiveNode : IAsyncDisposable
         try
         {
             sink = new RosOutputSink(node, p);
-            pipeline = new PerceptionPipeline(options, sink);
+            pipeline = new PerceptionPipeline(options, frameObserver is null ? sink : new ObservedSink(sink, frameObserver));
             pipeline.Configure();
             console.WriteLine($"{node.Namespace.TrimEnd('/')}/{node.Name}: model {options.ManifestPath}; execution provider {pipeline.Provider}");
             diag = node.CreatePublisher<DiagnosticArray>("/diagnostics", DdsTypeSupport.For<DiagnosticArray>(), QosProfile.Default);
@@ -93,20 +100,25 @@ public sealed class LiveNode : IAsyncDisposable
         var tfQos = new QosProfile(ReliabilityKind.BestEffort, DurabilityKind.Volatile, HistoryKind.KeepLast, 100);
         var tfStaticQos = new QosProfile(ReliabilityKind.Reliable, DurabilityKind.TransientLocal, HistoryKind.KeepLast, 100);
         var token = _stop.Token;
-        Pump(_node.CreateReader(p.ImageTopic, DdsTypeSupport.For<Image>(), imageQos, new DdsReaderOptions(ChannelCapacity: 2)), OnImage, token);
-        Pump(_node.CreateReader(p.CameraInfoTopic, DdsTypeSupport.For<CameraInfo>(), infoQos), OnCameraInfo, token);
+        Pump(InputStream.Image, _node.CreateReader(p.ImageTopic, DdsTypeSupport.For<Image>(), imageQos, new DdsReaderOptions(ChannelCapacity: 2)), OnImage, token);
+        Pump(InputStream.CameraInfo, _node.CreateReader(p.CameraInfoTopic, DdsTypeSupport.For<CameraInfo>(), infoQos), OnCameraInfo, token);
         if (p.PoseSource == PoseSourceKind.Odom)
-            Pump(_node.CreateReader(p.OdomTopic, DdsTypeSupport.For<Odometry>(), odomQos, new DdsReaderOptions(ChannelCapacity: 64)), OnOdometry, token);
+            Pump(InputStream.Odometry, _node.CreateReader(p.OdomTopic, DdsTypeSupport.For<Odometry>(), odomQos, new DdsReaderOptions(ChannelCapacity: 64)), OnOdometry, token);
         if (p.PoseSource != PoseSourceKind.None)
         {
-            Pump(_node.CreateReader(p.TfTopic, DdsTypeSupport.For<TFMessage>(), tfQos, new DdsReaderOptions(ChannelCapacity: 64)), s => OnTf(s, false), token);
-            Pump(_node.CreateReader(p.TfStaticTopic, DdsTypeSupport.For<TFMessage>(), tfStaticQos, new DdsReaderOptions(ChannelCapacity: 64)), s => OnTf(s, true), token);
+            Pump(InputStream.Tf, _node.CreateReader(p.TfTopic, DdsTypeSupport.For<TFMessage>(), tfQos, new DdsReaderOptions(ChannelCapacity: 64)), s => OnTf(s, false), token);
+            Pump(InputStream.TfStatic, _node.CreateReader(p.TfStaticTopic, DdsTypeSupport.For<TFMessage>(), tfStaticQos, new DdsReaderOptions(ChannelCapacity: 64)), s => OnTf(s, true), token);
         }
     }
 
-    private void Pump(DdsReader reader, Action<RawSample> handle, CancellationToken token)
+    private void Pump(InputStream stream, DdsReader reader, Action<RawSample> handle, CancellationToken token)
     {
         _readers.Add(reader);
+        _pipeline.Diagnostics.RegisterTransport(stream, () =>
+        {
+            var c = reader.Counters();
+            return new TransportCounts(c.Taken, c.ChannelDropped, c.OversizeRejected, c.SampleLost, c.SampleRejected);
+        });
         _pumps.Add(Task.Run(async () =>
         {
             try

@@ -40,6 +40,7 @@ public static class NodeParameterTable
         Str("model_path", "exported CvM model (.onnx) with its manifest (.json) beside it; relative paths from the working directory, then the package", p => p.ModelPath, (p, v) => p with { ModelPath = NonEmpty("model_path", v) }),
         Choice("device", ["auto", "cuda", "cpu"], "execution provider: auto = CUDA when it loads, else CPU (reported in /diagnostics)", p => p.Device, (p, v) => p with { Device = v }),
         Int("threads", 0, 256, "ONNX Runtime intra-op threads (0 = ONNX Runtime's default)", p => p.Threads, (p, v) => p with { Threads = (int)v }),
+        Bool("spin_wait", "ONNX Runtime worker threads spin while waiting for work (lower latency on an idle machine, slower on a loaded one)", p => p.SpinWait, (p, v) => p with { SpinWait = v }),
         Dbl("max_rate_hz", 0, 1000, "process at most this many frames per second (0 = as fast as they come)", p => p.MaxRateHz, (p, v) => p with { MaxRateHz = v }),
         Int("queue_capacity", 1, 64, "capacity of each bounded channel between stages (live: oldest dropped when full)", p => p.QueueCapacity, (p, v) => p with { QueueCapacity = (int)v }),
         Bool("outputs.depth", "publish ~/depth (32FC1 m, NaN invalid) and ~/depth/camera_info", p => p.PublishDepth, (p, v) => p with { PublishDepth = v }),

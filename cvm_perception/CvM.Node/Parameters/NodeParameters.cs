@@ -63,6 +63,12 @@ public sealed record NodeParameters
     /// <summary>ONNX Runtime intra-op threads (0 = ONNX Runtime's default).</summary>
     public int Threads { get; init; } = 2;
 
+    /// <summary>
+    /// ONNX Runtime's worker threads spin while waiting for work (<c>InferenceOptions.SpinWait</c>). Off by default: on
+    /// the loaded 2-core machine spinning doubled the model's run time; it can help on an idle machine with spare cores.
+    /// </summary>
+    public bool SpinWait { get; init; }
+
     /// <summary>Pairing, keyframe and view-selection parameters (names, ranges and the derivation of the defaults in <see cref="KeyframeOptions"/>).</summary>
     public KeyframeOptions Keyframes { get; init; } = KeyframeOptions.Default;
 

@@ -22,6 +22,7 @@ public static class PipelineOptionsFactory
             {
                 Device = InferenceOptions.ParseDevice(p.Device),
                 IntraOpThreads = p.Threads,
+                SpinWait = p.SpinWait,
                 Outputs = OutputTopics.Kinds(p),
             },
             Keyframes = p.Keyframes,

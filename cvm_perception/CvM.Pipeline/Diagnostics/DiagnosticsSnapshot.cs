@@ -23,6 +23,8 @@ namespace CvM.Pipeline.Diagnostics;
 /// <param name="LastMode">the mode of the most recent frame.</param>
 /// <param name="LastDuplicateReason">why the most recent frame was duplicated (None when multi-view).</param>
 /// <param name="KeyframeCount">keyframes in the ring buffer.</param>
+/// <param name="LastFrame">what the most recent frame was run with (null before the first).</param>
+/// <param name="Transport">the transport's counters per input stream the node registered (empty without a transport).</param>
 public sealed record DiagnosticsSnapshot(
     PipelineState State,
     PipelineMode Mode,
@@ -38,8 +40,13 @@ public sealed record DiagnosticsSnapshot(
     IReadOnlyDictionary<PoseLookupStatus, long> PoseFailures,
     ViewSelectionMode? LastMode,
     DuplicateReason LastDuplicateReason,
-    int KeyframeCount)
+    int KeyframeCount,
+    FrameViews? LastFrame,
+    IReadOnlyDictionary<InputStream, TransportCounts> Transport)
 {
+    /// <summary>Images counted lost before they reached the pipeline (reader queue, oversize, middleware lost and rejected).</summary>
+    public long ImagesLostInTransport => Transport.TryGetValue(InputStream.Image, out var t) ? t.Lost : 0;
+
     /// <summary>Sum of all drops.</summary>
     public long TotalDrops => Drops.Values.Sum();
 

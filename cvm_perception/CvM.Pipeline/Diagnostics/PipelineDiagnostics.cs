@@ -20,7 +20,12 @@ public sealed class PipelineDiagnostics
     private static readonly PoseLookupStatus[] PoseStatuses = Enum.GetValues<PoseLookupStatus>();
     private readonly long[] _duplicated = new long[Reasons.Length];
     private readonly long[] _poseFailures = new long[PoseStatuses.Length];
+    private static readonly InputStream[] Streams = Enum.GetValues<InputStream>();
+    private readonly Func<TransportCounts>?[] _transport = new Func<TransportCounts>?[Streams.Length];
     private readonly Lock _snapshotGate = new();
+    private readonly Lock _frameGate = new();
+    private FrameViews _lastFrame;
+    private bool _hasLastFrame;
     private long _imagesReceived, _framesOutput, _multiview;
     private int _lastMode = -1, _lastReason;
     private long _lastSnapshotTicks = Stopwatch.GetTimestamp(), _lastImages, _lastOutputs;
@@ -73,6 +78,34 @@ public sealed class PipelineDiagnostics
         Volatile.Write(ref _lastMode, (int)mode);
     }
 
+    /// <summary>
+    /// Registers where the transport's counters of <paramref name="stream"/> are read from (called by every
+    /// <see cref="Snapshot"/>; must be thread-safe and must not throw). Null unregisters.
+    /// </summary>
+    public void RegisterTransport(InputStream stream, Func<TransportCounts>? read)
+    {
+        lock (_snapshotGate) _transport[(int)stream] = read;
+    }
+
+    /// <summary>Records what the frame just run was fed with (allocation-free; once per frame).</summary>
+    public void RecordFrame(in FrameViews views)
+    {
+        lock (_frameGate)
+        {
+            _lastFrame = views;
+            _hasLastFrame = true;
+        }
+    }
+
+    /// <summary>What the most recent frame was run with, or null before the first.</summary>
+    public FrameViews? LastFrame
+    {
+        get
+        {
+            lock (_frameGate) return _hasLastFrame ? _lastFrame : null;
+        }
+    }
+
     /// <summary>Reads every counter; rates are over the time since the previous call.</summary>
     public DiagnosticsSnapshot Snapshot(PipelineState state, PipelineMode mode)
     {
@@ -101,7 +134,9 @@ public sealed class PipelineDiagnostics
                 PoseStatuses.Where(r => r != PoseLookupStatus.Ok).ToDictionary(r => r, PoseFailures),
                 lastMode < 0 ? null : (ViewSelectionMode)lastMode,
                 (DuplicateReason)Volatile.Read(ref _lastReason),
-                KeyframeCount);
+                KeyframeCount,
+                LastFrame,
+                Streams.Where(t => _transport[(int)t] is not null).ToDictionary(t => t, t => _transport[(int)t]!()));
         }
     }
 }

@@ -23,4 +23,10 @@ public enum PipelineStage
 
     /// <summary>From the transport receiving the image to the sink having taken the outputs.</summary>
     EndToEnd,
+
+    /// <summary>
+    /// The pipeline's own work on a frame outside the ONNX Runtime calls: pre-processing (including loading the bound
+    /// inputs), view selection, post-processing and keyframe insertion (wall time; pairing and the sink are timed apart).
+    /// </summary>
+    PipelineOwn,
 }

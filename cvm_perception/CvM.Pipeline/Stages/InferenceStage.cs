@@ -84,8 +84,12 @@ internal sealed class InferenceStage : IDisposable
             result.Timings = timings;
             result.ReceivedTicks = image.ReceivedTicks;
 
+            _diagnostics.RecordFrame(new FrameViews(pairing.StampNs, selection.Mode, selection.Reason, result.Source1StampNs, result.Source2StampNs));
+
             if (pairing.HasPose) keep = _keyframes.TryInsert(pairing.StampNs, pairing.T_world_cam, view, out _);
             _diagnostics.KeyframeCount = _keyframes.Count;
+            _diagnostics.Latency(PipelineStage.PipelineOwn).RecordMs(
+                Math.Max(0, Stopwatch.GetElapsedTime(t0).TotalMilliseconds - timings.RunMs - timings.FeaturesRunMs));
             return true;
         }
         finally

@@ -24,7 +24,7 @@ public sealed class DdsReader : IDisposable
     private readonly Channel<RawSample> _channel;
     private readonly DdsReaderOptions _options;
     private readonly Thread _thread;
-    private long _received, _dropped, _rejected;
+    private long _received, _dropped, _rejected, _lastLost, _lastRejected;
     private volatile bool _stopping;
     private int _disposed;
 
@@ -104,6 +104,57 @@ public sealed class DdsReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// Samples Cyclone reports as lost before they reached this reader's history (<c>dds_get_sample_lost_status</c>
+    /// total_count: e.g. a best-effort sample whose fragments did not all arrive, detected from the writer's sequence
+    /// numbers). Samples overwritten in a KEEP_LAST history before they were taken are not counted by Cyclone.
+    /// </summary>
+    public unsafe long SampleLostCount
+    {
+        get
+        {
+            SampleLostStatusNative s;
+            DdsStatus.Check(DdsNative.dds_get_sample_lost_status(_reader.Entity, &s), "dds_get_sample_lost_status");
+            return s.TotalCount;
+        }
+    }
+
+    /// <summary>Samples Cyclone rejected for resource limits (<c>dds_get_sample_rejected_status</c> total_count).</summary>
+    public unsafe long SampleRejectedCount
+    {
+        get
+        {
+            SampleRejectedStatusNative s;
+            DdsStatus.Check(DdsNative.dds_get_sample_rejected_status(_reader.Entity, &s), "dds_get_sample_rejected_status");
+            return s.TotalCount;
+        }
+    }
+
+    /// <summary>
+    /// All of this reader's counters at once (taken, channel drops, oversize rejections, Cyclone's lost and rejected);
+    /// zeros for the Cyclone counts once disposed.
+    /// </summary>
+    public DdsReaderCounters Counters()
+    {
+        ReadCycloneCounts();
+        return new DdsReaderCounters(ReceivedCount, DroppedCount, RejectedCount, Interlocked.Read(ref _lastLost), Interlocked.Read(ref _lastRejected));
+    }
+
+    // Cyclone's counts die with the reader: remember the last reading so a final snapshot after dispose still has them.
+    private void ReadCycloneCounts()
+    {
+        if (Volatile.Read(ref _disposed) != 0) return;
+        try
+        {
+            Interlocked.Exchange(ref _lastLost, SampleLostCount);
+            Interlocked.Exchange(ref _lastRejected, SampleRejectedCount);
+        }
+        catch (DdsException)
+        {
+            // deleted underneath (participant disposed): keep the last reading
+        }
+    }
+
     private void Run()
     {
         try
@@ -168,6 +219,7 @@ public sealed class DdsReader : IDisposable
     /// <summary>Stops the reader thread, deletes the reader, completes <see cref="Samples"/> and raises the endpoint event.</summary>
     public void Dispose()
     {
+        ReadCycloneCounts();
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         _stopping = true;
         _ = DdsNative.dds_set_guardcondition(_guard.Entity, 1);

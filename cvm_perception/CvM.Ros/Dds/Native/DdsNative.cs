@@ -51,6 +51,8 @@ internal static unsafe class DdsNative
     [DllImport(Lib)] internal static extern int dds_get_subscription_matched_status(int reader, SubscriptionMatchedStatusNative* status);
     [DllImport(Lib)] internal static extern int dds_get_requested_incompatible_qos_status(int reader, IncompatibleQosStatusNative* status);
     [DllImport(Lib)] internal static extern int dds_get_offered_incompatible_qos_status(int writer, IncompatibleQosStatusNative* status);
+    [DllImport(Lib)] internal static extern int dds_get_sample_lost_status(int reader, SampleLostStatusNative* status);
+    [DllImport(Lib)] internal static extern int dds_get_sample_rejected_status(int reader, SampleRejectedStatusNative* status);
 
     // waitsets and conditions
     [DllImport(Lib)] internal static extern int dds_create_waitset(int participant);

@@ -66,6 +66,24 @@ internal struct IncompatibleQosStatusNative
     public uint LastPolicyId;
 }
 
+/// <summary><c>dds_sample_lost_status_t</c>.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct SampleLostStatusNative
+{
+    public uint TotalCount;
+    public int TotalCountChange;
+}
+
+/// <summary><c>dds_sample_rejected_status_t</c> (24 bytes on x86-64: the instance handle is 8-aligned).</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct SampleRejectedStatusNative
+{
+    public uint TotalCount;
+    public int TotalCountChange;
+    public int LastReason;
+    public ulong LastInstanceHandle;
+}
+
 /// <summary>
 /// <c>dds_topic_descriptor_t</c> of Cyclone 0.10 (96 bytes on x86-64). The strings and arrays it points to are
 /// owned by <see cref="NativeTopicDescriptor"/>.
