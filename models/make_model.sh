@@ -6,7 +6,8 @@
 #         models/cvm_96x128.onnx (multi-view graph + heads: the outputs), models/cvm_96x128.json (manifest, split section).
 # Reads RUN_DIR only. Needs: dotnet build cvm_perception/CvM.Training -c Release; ../shared/data for the 7-Scenes figures.
 # Environment: SCENES (held-out synthetic scenes, 40), RUNS (bench runs, 30), BENCH_NICE (nice level of the bench, 0;
-# negative needs root), WHOLE=1 (also export and bench the whole graph in the scratch folder, for comparison).
+# negative needs root), SPIN=1 (ORT workers spin; default: they sleep, as in the node), WHOLE=1 (also export and
+# bench the whole graph in the scratch folder, for comparison).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 RUN=${1:-/work/runs/cvm_syn_96x128_warm}
@@ -15,6 +16,7 @@ TOOL="dotnet $ROOT/cvm_perception/CvM.Training/bin/Release/net10.0/CvM.Training.
 OUT=$ROOT/models/cvm_96x128.onnx
 MANIFEST=${OUT%.onnx}.json
 SCRATCH=${SCRATCH:-/tmp/cvm_model_$$}
+SPIN_ARG=--no-spin; [ "${SPIN:-0}" = 1 ] && SPIN_ARG=
 mkdir -p "$SCRATCH"
 [ -f "$RUN/step_$STEP.weights" ] || { echo "no checkpoint $RUN/step_$STEP.weights" >&2; exit 1; }
 # 1. the keyframe-cache pair + manifest (with its split section) into models/
@@ -22,11 +24,11 @@ $TOOL export --checkpoint "$RUN/step_$STEP.weights" --out "$OUT" --split
 # 2. evaluation of the pair as the node runs it (held-out synthetic scenes + real 7-Scenes frames), into the manifest
 $TOOL eval --manifest "$MANIFEST" --synthetic-scenes "${SCENES:-40}" \
   --sevenscenes "$ROOT/../shared/data/7scenes_redkitchen_seq50" --out "$SCRATCH/eval.json" --write-manifest > /dev/null
-cat "$SCRATCH/eval.json"
+cat "$SCRATCH/eval.json"; echo
 # 3. CPU latency with per-part times from ORT's profiler: a new frame's features + the multi-view graph (sources cached)
-nice -n "${BENCH_NICE:-0}" $TOOL bench --manifest "$MANIFEST" --runs "${RUNS:-30}"
+nice -n "${BENCH_NICE:-0}" $TOOL bench --manifest "$MANIFEST" --runs "${RUNS:-30}" $SPIN_ARG
 if [ "${WHOLE:-0}" = 1 ]; then
   $TOOL export --checkpoint "$RUN/step_$STEP.weights" --out "$SCRATCH/whole/cvm_96x128.onnx"
-  nice -n "${BENCH_NICE:-0}" $TOOL bench --model "$SCRATCH/whole/cvm_96x128.onnx" --runs "${RUNS:-30}"
+  nice -n "${BENCH_NICE:-0}" $TOOL bench --model "$SCRATCH/whole/cvm_96x128.onnx" --runs "${RUNS:-30}" $SPIN_ARG
 fi
 du -ch "$ROOT"/models/*.onnx | tail -1
