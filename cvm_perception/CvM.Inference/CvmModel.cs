@@ -105,6 +105,9 @@ public sealed class CvmModel : IDisposable
     /// <summary>Model input height.</summary>
     public int InputHeight => Manifest.InputHeight;
 
+    /// <summary>How many times the per-view feature graph ran (split models): once per <see cref="PrepareView"/>, never in <see cref="Infer"/>.</summary>
+    internal long FeatureGraphRuns { get; private set; }
+
     /// <summary>Stage times of the last <see cref="PrepareView"/> + <see cref="Infer"/>.</summary>
     public StageTimings LastTimings { get; private set; }
 
@@ -161,6 +164,7 @@ public sealed class CvmModel : IDisposable
         {
             var t1 = Stopwatch.GetTimestamp();
             view.InvK9.CopyTo(_features["invK"], 0);
+            FeatureGraphRuns++;
             if (!TryRun(_features)) return FrameRejection.RuntimeError;
             for (var i = 0; i < _featureOutputs.Length; i++) _featureOutputs[i].CopyTo(view.Features[i], 0);
             _featMs = Stopwatch.GetElapsedTime(t1).TotalMilliseconds;

@@ -55,4 +55,40 @@ public sealed class CommittedModelTests
         var onnxBytes = Directory.GetFiles(dir, "*.onnx").Sum(f => new FileInfo(f).Length);
         Assert.True(onnxBytes <= 25L * 1000 * 1000, $"models/*.onnx take {onnxBytes} bytes, over 25 MB");
     }
+
+    [SkippableFact]
+    public void CommittedModel_KeyframesUsedAsSourcesOnManyFrames_EncodedOncePerView()
+    {
+        var manifest = Path.Combine(RepoPaths.Root, "models", "cvm_96x128.json");
+        Skip.IfNot(File.Exists(manifest), "no committed model at " + manifest);
+        using var model = CvmModel.Open(manifest, new InferenceOptions { Device = InferenceDevice.Cpu });
+        Skip.IfNot(model.IsSplit, "the committed model is a whole graph");
+        const int W = 160, H = 120;
+        var K_cam = new Intrinsics(150, 150, 80, 60, W, H);
+        using var outputs = new CvmOutputs(W, H);
+        var keyframes = new[] { model.CreateViewCache(), model.CreateViewCache() };
+        for (var i = 0; i < 2; i++)
+            Assert.Equal(FrameRejection.None, model.PrepareView(new CameraImage(TestImages.Rgb(W, H, 10 + i), W, H, 3 * W, ImageEncoding.Rgb8), K_cam, keyframes[i]));
+        var reference = model.CreateViewCache();
+        var T_world_src2 = new Pose3(UnitQuaternion.Identity, new Vector3d(0.2, 0, 0));
+        const int frames = 6;
+        var depths = new List<float[]>();
+        for (var f = 0; f < frames; f++)
+        {
+            Assert.Equal(FrameRejection.None, model.PrepareView(new CameraImage(TestImages.Rgb(W, H, 20 + f % 2), W, H, 3 * W, ImageEncoding.Rgb8), K_cam, reference));
+            var r = f == frames - 1 ? model.InferDuplicated(reference, outputs)
+                : model.Infer(reference, new Pose3(UnitQuaternion.Identity, new Vector3d(0.1, 0, 0)), keyframes[0], Pose3.Identity, keyframes[1], T_world_src2, outputs);
+            Assert.Equal(FrameRejection.None, r);
+            depths.Add(model.RawDepthB1HW.ToArray());
+        }
+        // One feature-graph run per prepared view: the two keyframes once, each new frame once; Infer and the
+        // duplicated mode reuse cached features.
+        Assert.Equal(2 + frames, model.FeatureGraphRuns);
+        // The cached sources still reach the model: the same reference image and sources give the same depth, and
+        // the duplicated mode gives another.
+        static float MaxDiff(float[] a, float[] b) => a.Zip(b, (x, y) => Math.Abs(x - y)).Max();
+        Assert.True(MaxDiff(depths[0], depths[2]) <= 1e-5f);
+        Assert.True(MaxDiff(depths[0], depths[1]) > 1e-3f);
+        Assert.True(MaxDiff(depths[frames - 3], depths[frames - 1]) > 1e-3f);
+    }
 }
