@@ -66,6 +66,8 @@ public static class DiagnosticsMessage
         values.Add(new KeyValue("memory.gc_gen0_collections", I(GC.CollectionCount(0))));
         values.Add(new KeyValue("memory.gc_gen2_collections", I(GC.CollectionCount(2))));
         values.Add(new KeyValue("memory.resident_bytes", I(Environment.WorkingSet)));
+        values.Add(new KeyValue("memory.malloc_trims", I(NativeHeapTrimmer.Trims)));
+        values.Add(new KeyValue("memory.malloc_trim_last_us", I(NativeHeapTrimmer.LastTrimMicroseconds)));
         var level = s.TotalDrops > 0 || s.ImagesLostInTransport > 0 ? DiagnosticStatus.WARN : DiagnosticStatus.OK;
         var status = new DiagnosticStatus
         {

@@ -206,6 +206,7 @@ public sealed class LiveNode : IAsyncDisposable
     /// <summary>Publishes one /diagnostics message now.</summary>
     public void PublishDiagnostics()
     {
+        NativeHeapTrimmer.TrimIfDue(TimeSpan.FromSeconds(5));
         var now = DateTime.UtcNow - DateTime.UnixEpoch;
         var ns = now.Ticks * 100;
         var header = new Header(new Time((int)(ns / 1_000_000_000L), (uint)(ns % 1_000_000_000L)), string.Empty);
