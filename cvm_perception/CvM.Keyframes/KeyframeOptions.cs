@@ -39,6 +39,18 @@ public sealed record KeyframeOptions
     /// </summary>
     public double PoseToleranceS { get; init; } = 0.02;
 
+    /// <summary>
+    /// Live only: longest time an image waits for the odometry sample that brackets its stamp when the newest sample
+    /// is older than the image (the image and the odometry arrive on separate DDS readers, so the image often comes
+    /// first), seconds; like a tf2 message filter, but bounded. 0 = pair at once. 50 ms is 1.5 camera periods at 30
+    /// Hz and 2.5 odometry periods at 50 Hz; it waits only while the odometry stream is live (its newest sample within
+    /// <see cref="MaxInterpolationGapS"/> of the image), so a node without odometry never waits.
+    /// </summary>
+    public double PoseWaitS { get; init; } = 0.05;
+
+    /// <summary><see cref="PoseWaitS"/> in nanoseconds.</summary>
+    public long PoseWaitNs => SecondsToNs(PoseWaitS);
+
     /// <summary>Largest interval between the two bracketing samples that is still interpolated, seconds; wider gaps mean a lost stream.</summary>
     public double MaxInterpolationGapS { get; init; } = 0.25;
 
@@ -98,6 +110,7 @@ public sealed record KeyframeOptions
     [
         new("pose_history_capacity", "count", 8, 100_000, "pose samples kept per odometry stream and TF edge", o => o.PoseHistoryCapacity),
         new("pose_tolerance", "s", 0, 1, "largest distance in time to a held (not interpolated) pose sample", o => o.PoseToleranceS),
+        new("pose_wait", "s", 0, 1, "live: longest wait of an image for the odometry sample that brackets its stamp", o => o.PoseWaitS),
         new("max_interpolation_gap", "s", 1e-3, 10, "largest interval between bracketing pose samples that is interpolated", o => o.MaxInterpolationGapS),
         new("quaternion_norm_tolerance", "1", 0, 0.5, "largest |norm - 1| of a quaternion that is normalised instead of rejected", o => o.QuaternionNormTolerance),
         new("clock_jump_back_reset", "s", 1e-3, 3600, "backwards stamp jump that clears the pose history instead of being dropped", o => o.ClockJumpBackResetS),

@@ -27,6 +27,7 @@ public sealed class PerceptionPipeline : IAsyncDisposable
     private readonly PipelineOptions _options;
     private readonly IPerceptionSink _sink;
     private readonly Lock _resultGate = new();
+    private readonly long _poseWaitTicks;
     private CvmModel? _model;
     private PairingStage? _pairing;
     private InferenceStage? _inference;
@@ -48,6 +49,7 @@ public sealed class PerceptionPipeline : IAsyncDisposable
         options.Validate();
         _options = options;
         _sink = sink;
+        _poseWaitTicks = (long)(options.Keyframes.PoseWaitNs * (Stopwatch.Frequency / 1e9));
     }
 
     /// <summary>The lifecycle state.</summary>
@@ -239,6 +241,7 @@ public sealed class PerceptionPipeline : IAsyncDisposable
                         _pairing!.Apply(item.Event);
                         continue;
                     }
+                    if (_options.Mode == PipelineMode.Live) WaitForOdometry(item.Image, events, token);
                     if (!_pairing!.TryPair(item.Image, out var pairing))
                     {
                         item.Dispose();
@@ -254,6 +257,29 @@ public sealed class PerceptionPipeline : IAsyncDisposable
         {
             while (input.TryRead(out var left)) left.Dispose();
             paired.TryComplete();
+        }
+    }
+
+    /// <summary>
+    /// Live: the image and its odometry come on separate readers, so the image is often first. While the odometry
+    /// that brackets its stamp is still due, apply events as they come, until <c>keyframes.pose_wait</c> after the
+    /// image was received (a bounded tf2-message-filter wait; a timeout then pairs it as duplicated, counted).
+    /// Polls the event channel every millisecond on the pairing thread; allocates nothing.
+    /// </summary>
+    private void WaitForOdometry(in ImageFrame image, ChannelReader<InputEvent> events, CancellationToken token)
+    {
+        var stamp = image.Header.StampNs;
+        if (_poseWaitTicks <= 0 || !_pairing!.AwaitsOdometry(stamp)) return;
+        var deadline = image.ReceivedTicks + _poseWaitTicks;
+        while (Stopwatch.GetTimestamp() < deadline && !token.IsCancellationRequested)
+        {
+            if (events.TryRead(out var e))
+            {
+                _pairing.Apply(e);
+                if (!_pairing.AwaitsOdometry(stamp)) return;
+                continue;
+            }
+            Thread.Sleep(1);
         }
     }
 

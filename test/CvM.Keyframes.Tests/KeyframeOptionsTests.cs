@@ -8,7 +8,7 @@ public class KeyframeOptionsTests
     public void Validate_Defaults_Pass()
     {
         KeyframeOptions.Default.Validate();
-        Assert.Equal(13, KeyframeOptions.Parameters.Count);
+        Assert.Equal(14, KeyframeOptions.Parameters.Count);
         Assert.All(KeyframeOptions.Parameters, p =>
         {
             var v = p.Read(KeyframeOptions.Default);

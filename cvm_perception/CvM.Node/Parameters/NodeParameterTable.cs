@@ -79,6 +79,7 @@ public static class NodeParameterTable
     {
         "pose_history_capacity" => o with { PoseHistoryCapacity = (int)x },
         "pose_tolerance" => o with { PoseToleranceS = x },
+        "pose_wait" => o with { PoseWaitS = x },
         "max_interpolation_gap" => o with { MaxInterpolationGapS = x },
         "quaternion_norm_tolerance" => o with { QuaternionNormTolerance = x },
         "clock_jump_back_reset" => o with { ClockJumpBackResetS = x },

@@ -23,6 +23,8 @@ internal sealed class PairingStage
     private readonly MountedOdometryPoseSource? _mounted;
     private readonly FramePairer _pairer;
     private readonly long _minPeriodNs;
+    private readonly long _poseToleranceNs;
+    private readonly long _maxInterpolationGapNs;
     private long _lastImageStampNs = long.MinValue;
     private long _lastAcceptedStampNs = long.MinValue;
 
@@ -44,6 +46,20 @@ internal sealed class PairingStage
         }
         _pairer = new FramePairer(k, source);
         _minPeriodNs = options.MaxRateHz > 0 ? (long)(1e9 / options.MaxRateHz) : 0;
+        _poseToleranceNs = k.PoseToleranceNs;
+        _maxInterpolationGapNs = k.MaxInterpolationGapNs;
+    }
+
+    /// <summary>
+    /// True when an image stamped <paramref name="stampNs"/> would find no pose yet but the odometry stream is live:
+    /// odometry mode, the newest sample older than the stamp by more than the pose tolerance and by at most the
+    /// interpolation gap (the next sample will bracket the stamp). False without odometry, so such a node never waits.
+    /// </summary>
+    public bool AwaitsOdometry(long stampNs)
+    {
+        if (_mounted is null || _odometry.Count == 0) return false;
+        var behindNs = stampNs - _odometry.NewestStampNs;
+        return behindNs > _poseToleranceNs && behindNs <= _maxInterpolationGapNs;
     }
 
     public FramePairer Pairer => _pairer;

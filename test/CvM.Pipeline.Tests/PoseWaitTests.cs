@@ -1,0 +1,74 @@
+using CvM.Keyframes.Poses;
+using CvM.Keyframes.Selection;
+
+namespace CvM.Pipeline.Tests;
+
+/// <summary>
+/// Live mode, image before its odometry (separate DDS readers give no order between them): with
+/// <c>keyframes.pose_wait</c> the image waits for the odometry sample of its stamp; without it, it goes on duplicated
+/// with the failure counted.
+/// </summary>
+public sealed class PoseWaitTests
+{
+    [Fact]
+    public async Task PostImage_OdometryArrivesAfterTheImage_WaitsAndPairsWithThePose()
+    {
+        var seq = SyntheticSequence.Default;
+        var options = TestModel.Options(PipelineMode.Live) with
+        {
+            // generous, so a loaded test machine cannot run out of it before the odometry below is posted
+            Keyframes = CvM.Keyframes.KeyframeOptions.Default with { PoseWaitS = 1.0 },
+        };
+        var sink = new CollectingSink();
+        var p = await Feeder.StartAsync(options, sink);
+        await Feeder.PostFrameAsync(p, seq, 0);
+        await WaitForResultsAsync(sink, 1);
+
+        var f = seq.Frames[1];
+        await p.PostEventAsync(Feeder.CameraInfo(seq, f.StampNs));
+        await p.PostImageAsync(Feeder.Image(seq, 1)); // newest odometry is frame 0's, 100 ms older: would be TooNew
+        await Task.Delay(30);
+        await p.PostEventAsync(Feeder.Odometry(f.StampNs, f.T_world_cam));
+        await WaitForResultsAsync(sink, 2);
+        await p.DeactivateAsync();
+
+        Assert.Equal(f.StampNs, sink.Results[1].Header.StampNs);
+        Assert.NotEqual(DuplicateReason.NoPose, sink.Results[1].Selection.Reason);
+        Assert.Equal(0, p.Diagnostics.PoseFailures(PoseLookupStatus.TooNew));
+        await p.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task PostImage_PoseWaitZero_GoesOnDuplicatedAndCounted()
+    {
+        var seq = SyntheticSequence.Default;
+        var options = TestModel.Options(PipelineMode.Live) with
+        {
+            Keyframes = CvM.Keyframes.KeyframeOptions.Default with { PoseWaitS = 0 },
+        };
+        var sink = new CollectingSink();
+        var p = await Feeder.StartAsync(options, sink);
+        await Feeder.PostFrameAsync(p, seq, 0);
+        await WaitForResultsAsync(sink, 1);
+
+        var f = seq.Frames[1];
+        await p.PostEventAsync(Feeder.CameraInfo(seq, f.StampNs));
+        await p.PostImageAsync(Feeder.Image(seq, 1));
+        await WaitForResultsAsync(sink, 2); // its odometry is never posted
+        await p.DeactivateAsync();
+
+        Assert.Equal(DuplicateReason.NoPose, sink.Results[1].Selection.Reason);
+        Assert.Equal(1, p.Diagnostics.PoseFailures(PoseLookupStatus.TooNew));
+        await p.DisposeAsync();
+    }
+
+    private static async Task WaitForResultsAsync(CollectingSink sink, int count)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (sink.Results.Count < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"only {sink.Results.Count} of {count} results within 60 s");
+            await Task.Delay(5);
+        }
+    }
+}
