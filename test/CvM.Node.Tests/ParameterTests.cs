@@ -62,6 +62,27 @@ public sealed class ParameterTests
     }
 
     [Theory]
+    [InlineData("cvm_perception", "/")]
+    [InlineData("cam_perception", "/robot1/front")]
+    public void Load_CommittedConfigUnderAnyNameAndNamespace_Applies(string nodeName, string ns)
+    {
+        // the shipped file with one value changed: it must reach the node whatever the launch file names it
+        var file = Path.Combine(Path.GetTempPath(), $"cvm_params_{Guid.NewGuid():N}.yaml");
+        var text = File.ReadAllText(ConfigPath);
+        Assert.StartsWith("/**:\n", text[text.IndexOf("/**:", StringComparison.Ordinal)..]);
+        File.WriteAllText(file, text.Replace("    keyframes.min_baseline: 0.06\n", "    keyframes.min_baseline: 0.09\n", StringComparison.Ordinal));
+        try
+        {
+            var setup = Cli.NodeSetup.From(RosArguments.Parse(["node", "--ros-args", "-r", $"__node:={nodeName}", "-r", $"__ns:={ns}", "--params-file", file]));
+            Assert.Equal(0.09, setup.Parameters.Keyframes.MinBaselineM);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Theory]
     [InlineData("no_such_parameter:=1", "no_such_parameter")]
     [InlineData("threads:=1000", "threads")]
     [InlineData("threads:=two", "threads")]
