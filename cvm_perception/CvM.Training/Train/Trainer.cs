@@ -56,6 +56,10 @@ public sealed class Trainer(TrainConfig config, string runDir, TextWriter? progr
             net.load(stem + ".weights");
             optHead.load_state_dict(stem + ".adam");
             optEnc.load_state_dict(stem + ".adam_enc");
+            // The saved optimiser state carries the learning rate it was saved with; the config's rate wins, so a
+            // later stage can lower it (models/README.md lists each stage's rate and step range).
+            foreach (var g in optHead.ParamGroups) g.LearningRate = config.LearningRate;
+            foreach (var g in optEnc.ParamGroups) g.LearningRate = Math.Max(config.EncoderLearningRate, 1e-12);
             step = latest.Step;
             elapsedBefore = latest.ElapsedSeconds;
             progress?.WriteLine($"resumed from step {step}");
