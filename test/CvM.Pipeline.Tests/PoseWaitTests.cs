@@ -14,15 +14,8 @@ public sealed class PoseWaitTests
     public async Task PostImage_OdometryArrivesAfterTheImage_WaitsAndPairsWithThePose()
     {
         var seq = SyntheticSequence.Default;
-        var options = TestModel.Options(PipelineMode.Live) with
-        {
-            // generous, so a loaded test machine cannot run out of it before the odometry below is posted
-            Keyframes = CvM.Keyframes.KeyframeOptions.Default with { PoseWaitS = 1.0 },
-        };
-        var sink = new CollectingSink();
-        var p = await Feeder.StartAsync(options, sink);
-        await Feeder.PostFrameAsync(p, seq, 0);
-        await WaitForResultsAsync(sink, 1);
+        // generous, so a loaded test machine cannot run out of it before the odometry below is posted
+        var (p, sink) = await StartLiveWithFirstFrameAsync(poseWaitS: 1.0);
 
         var f = seq.Frames[1];
         await p.PostEventAsync(Feeder.CameraInfo(seq, f.StampNs));
@@ -42,14 +35,7 @@ public sealed class PoseWaitTests
     public async Task PostImage_PoseWaitZero_GoesOnDuplicatedAndCounted()
     {
         var seq = SyntheticSequence.Default;
-        var options = TestModel.Options(PipelineMode.Live) with
-        {
-            Keyframes = CvM.Keyframes.KeyframeOptions.Default with { PoseWaitS = 0 },
-        };
-        var sink = new CollectingSink();
-        var p = await Feeder.StartAsync(options, sink);
-        await Feeder.PostFrameAsync(p, seq, 0);
-        await WaitForResultsAsync(sink, 1);
+        var (p, sink) = await StartLiveWithFirstFrameAsync(poseWaitS: 0);
 
         var f = seq.Frames[1];
         await p.PostEventAsync(Feeder.CameraInfo(seq, f.StampNs));
@@ -60,6 +46,20 @@ public sealed class PoseWaitTests
         Assert.Equal(DuplicateReason.NoPose, sink.Results[1].Selection.Reason);
         Assert.Equal(1, p.Diagnostics.PoseFailures(PoseLookupStatus.TooNew));
         await p.DisposeAsync();
+    }
+
+    /// <summary>A live pipeline with <paramref name="poseWaitS"/>, after frame 0 (with its pose) came out.</summary>
+    private static async Task<(PerceptionPipeline P, CollectingSink Sink)> StartLiveWithFirstFrameAsync(double poseWaitS)
+    {
+        var options = TestModel.Options(PipelineMode.Live) with
+        {
+            Keyframes = CvM.Keyframes.KeyframeOptions.Default with { PoseWaitS = poseWaitS },
+        };
+        var sink = new CollectingSink();
+        var p = await Feeder.StartAsync(options, sink);
+        await Feeder.PostFrameAsync(p, SyntheticSequence.Default, 0);
+        await WaitForResultsAsync(sink, 1);
+        return (p, sink);
     }
 
     private static async Task WaitForResultsAsync(CollectingSink sink, int count)

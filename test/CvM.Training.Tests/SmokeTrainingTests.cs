@@ -12,12 +12,7 @@ public class SmokeTrainingTests
     {
         TorchFixture.Ensure();
         var run = Path.Combine(Path.GetTempPath(), "cvm_smoke_" + Guid.NewGuid().ToString("N"));
-        var cfg = new TrainConfig
-        {
-            Seed = 3, DataSeed = 77, Steps = 24, BatchSize = 2, LearningRate = 1e-3, CheckpointEvery = 12,
-            Net = new CvmNetOptions { ImageHeight = 64, ImageWidth = 64, Planes = 16, Channels = 32, Heads = 2, Window = 4, FineChannels = 16 },
-            Threads = 2,
-        };
+        var cfg = SmallConfig(steps: 24, batchSize: 2, checkpointEvery: 12);
         try
         {
             var first = new Trainer(cfg, run).Run(untilStep: 12);
@@ -41,12 +36,7 @@ public class SmokeTrainingTests
     {
         TorchFixture.Ensure();
         var run = Path.Combine(Path.GetTempPath(), "cvm_lr_" + Guid.NewGuid().ToString("N"));
-        var cfg = new TrainConfig
-        {
-            Seed = 3, DataSeed = 77, Steps = 4, BatchSize = 1, LearningRate = 1e-3, CheckpointEvery = 2,
-            Net = new CvmNetOptions { ImageHeight = 64, ImageWidth = 64, Planes = 16, Channels = 32, Heads = 2, Window = 4, FineChannels = 16 },
-            Threads = 2,
-        };
+        var cfg = SmallConfig(steps: 4, batchSize: 1, checkpointEvery: 2);
         try
         {
             new Trainer(cfg, run).Run(untilStep: 2);
@@ -67,4 +57,12 @@ public class SmokeTrainingTests
             if (Directory.Exists(run)) Directory.Delete(run, true);
         }
     }
+
+    /// <summary>A 64x64 network small enough for a test, learning rate 1e-3.</summary>
+    private static TrainConfig SmallConfig(int steps, int batchSize, int checkpointEvery) => new()
+    {
+        Seed = 3, DataSeed = 77, Steps = steps, BatchSize = batchSize, LearningRate = 1e-3, CheckpointEvery = checkpointEvery,
+        Net = new CvmNetOptions { ImageHeight = 64, ImageWidth = 64, Planes = 16, Channels = 32, Heads = 2, Window = 4, FineChannels = 16 },
+        Threads = 2,
+    };
 }
