@@ -2,6 +2,7 @@ using CvM.Geometry;
 using CvM.Keyframes.Pairing;
 using CvM.Keyframes.Poses;
 using CvM.Keyframes.Selection;
+using CvM.TestSupport;
 using Xunit.Abstractions;
 
 namespace CvM.Keyframes.Tests;
@@ -70,10 +71,11 @@ public class AllocationTests(ITestOutputHelper output)
     {
         var rig = new Rig();
         for (var f = 0; f < 600; f++) rig.Step(f); // warm-up: rings fill, keyframes evict, JIT settles
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var f = 600; f < 2600; f++) rig.Step(f);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(0, allocated);
+        var next = 600;
+        SteadyStateAllocation.AssertSomeWindowAllocatesNothing(() =>
+        {
+            for (var end = next + 2000; next < end; next++) rig.Step(next);
+        }, "2000 pair-select-insert steps");
         Assert.True(rig.Multiview > 1500, $"only {rig.Multiview} multi-view frames");
         Assert.True(rig.Keyframes.EvictedCount > 100);
         Assert.Equal(64, rig.Pool.Count + rig.Keyframes.Count);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using CvM.Geometry;
+using CvM.TestSupport;
 
 namespace CvM.Synthetic.Tests;
 
@@ -96,8 +97,9 @@ public sealed class DeterminismTests
         var k = TestFrames.K160;
         var fb = new FrameBuffers(k.Width, k.Height);
         scene.Render(T, k, fb);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 5; i++) scene.Render(T, k, fb, i);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        SteadyStateAllocation.AssertSomeWindowAllocatesNothing(() =>
+        {
+            for (var i = 0; i < 5; i++) scene.Render(T, k, fb, i);
+        }, "5 serial renders");
     }
 }
