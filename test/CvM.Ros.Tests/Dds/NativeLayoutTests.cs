@@ -41,6 +41,12 @@ public sealed class NativeLayoutTests
         Assert.Equal(c["dds_subscription_matched_status_t.size"], Marshal.SizeOf<SubscriptionMatchedStatusNative>());
         Assert.Equal(c["dds_requested_incompatible_qos_status_t.size"], Marshal.SizeOf<IncompatibleQosStatusNative>());
         Assert.Equal(c["dds_guid_t.size"], Marshal.SizeOf<DdsGuidNative>());
+        Assert.Equal(c["dds_sample_lost_status_t.size"], Marshal.SizeOf<SampleLostStatusNative>());
+        Assert.Equal(c["dds_sample_lost_status_t.total_count_change"], Off<SampleLostStatusNative>("TotalCountChange"));
+        Assert.Equal(24, c["dds_sample_rejected_status_t.size"]);
+        Assert.Equal(c["dds_sample_rejected_status_t.size"], Marshal.SizeOf<SampleRejectedStatusNative>());
+        Assert.Equal(c["dds_sample_rejected_status_t.last_reason"], Off<SampleRejectedStatusNative>("LastReason"));
+        Assert.Equal(c["dds_sample_rejected_status_t.last_instance_handle"], Off<SampleRejectedStatusNative>("LastInstanceHandle"));
         Assert.Equal(c["ddsrt_iovec_t.size"], Marshal.SizeOf<IoVecNative>());
         Assert.Equal(DdsNative.SerdataTypeOffset, c["ddsi_serdata.type"]);
         Assert.Equal(CSampleLayout.SequenceSize, c["dds_sequence_t.size"]);

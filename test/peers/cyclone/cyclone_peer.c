@@ -39,6 +39,11 @@ static int layout (void)
   printf ("dds_subscription_matched_status_t.size %zu\n", sizeof (dds_subscription_matched_status_t));
   printf ("dds_requested_incompatible_qos_status_t.size %zu\n", sizeof (dds_requested_incompatible_qos_status_t));
   printf ("dds_guid_t.size %zu\n", sizeof (dds_guid_t));
+  printf ("dds_sample_lost_status_t.size %zu\n", sizeof (dds_sample_lost_status_t));
+  printf ("dds_sample_lost_status_t.total_count_change %zu\n", offsetof (dds_sample_lost_status_t, total_count_change));
+  printf ("dds_sample_rejected_status_t.size %zu\n", sizeof (dds_sample_rejected_status_t));
+  printf ("dds_sample_rejected_status_t.last_reason %zu\n", offsetof (dds_sample_rejected_status_t, last_reason));
+  printf ("dds_sample_rejected_status_t.last_instance_handle %zu\n", offsetof (dds_sample_rejected_status_t, last_instance_handle));
   printf ("ddsi_serdata.type %zu\n", offsetof (struct ddsi_serdata, type));
   printf ("ddsrt_iovec_t.size %zu\n", sizeof (ddsrt_iovec_t));
   printf ("dds_sequence_t.size %zu\n", sizeof (dds_sequence_t));
