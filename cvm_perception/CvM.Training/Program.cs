@@ -101,11 +101,12 @@ public static class Program
                         DataSeed = int.Parse(opts.GetValueOrDefault("data-seed", "1000")),
                         SevenScenes = opts.GetValueOrDefault("sevenscenes"),
                         MinBaselineM = double.Parse(opts.GetValueOrDefault("min-baseline", "0.05"), System.Globalization.CultureInfo.InvariantCulture),
+                        SceneScaleMax = double.Parse(opts.GetValueOrDefault("scene-scale-max", "1"), System.Globalization.CultureInfo.InvariantCulture),
                     };
                     var metrics = Eval.EvalRunner.Run(model, model.Width, model.Height, new CvM.Evaluation.Metrics.DepthRange(dmin, dmax), eo, Console.Error);
                     var json = System.Text.Json.JsonSerializer.Serialize(metrics, TrainConfig.Json);
                     if (opts.TryGetValue("out", out var evalOut)) File.WriteAllText(evalOut, json);
-                    if (opts.ContainsKey("write-manifest")) Eval.EvalRunner.WriteIntoManifest(manifestPath, metrics);
+                    if (opts.ContainsKey("write-manifest")) Eval.EvalRunner.WriteIntoManifest(manifestPath, metrics, eo);
                     Console.WriteLine(json);
                     return 0;
                 }
@@ -149,7 +150,7 @@ public static class Program
         Console.Error.WriteLine("usage: CvM.Training train --config <json> --run <dir> [--until <step>]");
         Console.Error.WriteLine("       CvM.Training bench (--model <onnx> | --checkpoint <weights> --out <onnx> | --random --out <onnx> [--height 128 --width 160 --planes 32 --channels 64 --fusion 128 --decoder 64 --fine 0]) [--split] [--threads 2] [--runs 30] [--no-spin]");
         Console.Error.WriteLine("       CvM.Training bench --manifest <json> [--threads 2] [--runs 30] [--no-spin]   (--no-spin: ORT workers sleep, as in the node; a split manifest: features + multi-view per new frame)");
-        Console.Error.WriteLine("       CvM.Training eval [--model <whole onnx>] --manifest <json> [--synthetic-scenes 40] [--data-seed 1000] [--sevenscenes <dir>] [--min-baseline 0.05] [--out <json>] [--write-manifest] [--threads 2]");
+        Console.Error.WriteLine("       CvM.Training eval [--model <whole onnx>] --manifest <json> [--synthetic-scenes 40] [--data-seed 1000] [--sevenscenes <dir>] [--min-baseline 0.05] [--scene-scale-max 1] [--out <json>] [--write-manifest] [--threads 2]");
         Console.Error.WriteLine("       CvM.Training export --checkpoint <dir/step_N.weights> --out <model.onnx> [--split] [--metrics <json>]");
         return 2;
     }

@@ -85,5 +85,35 @@ public class SyntheticDataTests(ITestOutputHelper output)
         Assert.True(multiView >= 5, $"only {multiView} of 6 samples had two source views");
     }
 
+    [Fact]
+    public void SyntheticTripletSource_SceneScale_SameImagesDepthAndTranslationsScaledAlike()
+    {
+        const int W = 64, H = 48;
+        var plain = new SyntheticTripletSource(1000, W, H);
+        var scaled = new SyntheticTripletSource(1000, W, H, options: new SyntheticSourceOptions { SceneScaleMax = 1.5 });
+        int compared = 0;
+        var scales = new List<double>();
+        for (int index = 0; index < 6; index++)
+        {
+            ViewTriplet a = plain.Get(index), b = scaled.Get(index);
+            // Scaled baselines may qualify other views (then another reference or other sources): compare the rest.
+            if (!a.RefRgb.AsSpan().SequenceEqual(b.RefRgb) || !a.Src1Rgb.AsSpan().SequenceEqual(b.Src1Rgb) || !a.Src2Rgb.AsSpan().SequenceEqual(b.Src2Rgb)) continue;
+            compared++;
+            var ratios = Enumerable.Range(0, W * H).Where(i => a.RefDepth[i] > 0).Select(i => (double)b.RefDepth[i] / a.RefDepth[i]).ToList();
+            double s = ratios[0];
+            Assert.InRange(s, 1 / 1.5 - 1e-6, 1.5 + 1e-6);
+            Assert.All(ratios, r => Assert.Equal(s, r, 4));
+            foreach (var (ta, tb) in new[] { (a.T_src1_ref, b.T_src1_ref), (a.T_src2_ref, b.T_src2_ref) })
+                for (int k = 0; k < 16; k++)
+                    Assert.Equal(k is 3 or 7 or 11 ? ta[k] * s : ta[k], tb[k], 4);
+            Assert.Equal(a.RefLabels, b.RefLabels);
+            Assert.Equal(a.RefNormals, b.RefNormals);
+            scales.Add(s);
+        }
+        Assert.True(compared >= 3, $"only {compared} of 6 samples kept their source views");
+        Assert.Contains(scales, s => Math.Abs(s - 1) > 0.02);
+        Assert.Throws<ArgumentException>(() => new SyntheticSourceOptions { SceneScaleMax = 0.9 }.Validate());
+    }
+
     private static double Baseline(float[] T) => Math.Sqrt(T[3] * T[3] + T[7] * T[7] + T[11] * T[11]);
 }

@@ -27,6 +27,15 @@ public sealed record SyntheticSourceOptions
     /// <inheritdoc cref="SpeedMin"/>
     public double SpeedMax { get; init; } = 0.6;
 
+    /// <summary>
+    /// Metric scale augmentation: each sample's world is scaled by s, log-uniform in [1 / max, max] (1 = off). A room
+    /// scaled by s and seen from camera centres scaled by s gives the same images, so only the ground-truth depth and
+    /// the poses' translations change: a single image cannot tell s (monocular scale ambiguity) while the metric
+    /// baselines of the source views can. As in multi-view stereo training, it makes the network take metric scale
+    /// from the poses instead of from the generator's room sizes. View selection sees the scaled (metric) baselines.
+    /// </summary>
+    public double SceneScaleMax { get; init; } = 1.0;
+
     /// <summary>Throws <see cref="ArgumentException"/> on a value out of range.</summary>
     public void Validate()
     {
@@ -34,6 +43,7 @@ public sealed record SyntheticSourceOptions
         if (!(MinBaselineM >= 0 && MinBaselineM < 1)) throw new ArgumentException("minBaselineM must be in [0, 1)");
         if (RobotShare is < 0 or > 1) throw new ArgumentException("robotShare must be in [0, 1]");
         if (!(HfovMinDeg > 20 && HfovMaxDeg >= HfovMinDeg && HfovMaxDeg < 120)) throw new ArgumentException("bad hfov range");
+        if (!(SceneScaleMax >= 1 && SceneScaleMax <= 2)) throw new ArgumentException("sceneScaleMax must be in [1, 2]");
         if (!(SpeedMin >= 0.05 && SpeedMax >= SpeedMin && SpeedMax <= 3)) throw new ArgumentException("bad speed range");
     }
 }

@@ -38,6 +38,13 @@ public sealed class SyntheticTripletSource : ITripletSource
         var path = robot ? CameraPath.Robot(scene, sceneSeed, _o.PathFrames, pathOptions) : CameraPath.Handheld(scene, sceneSeed, _o.PathFrames, pathOptions);
         var poses = new Pose3[path.Count];
         for (int i = 0; i < poses.Length; i++) poses[i] = path.PoseAt(i);
+        // Scale augmentation (its own random stream, so every other draw stays as without it): metric poses for the
+        // view selection and the relative poses, rendering in the generator's units.
+        double scale = _o.SceneScaleMax > 1
+            ? Math.Exp((2 * new Random(SeedMix.Seed(sceneSeed, index, 0x7363616C)).NextDouble() - 1) * Math.Log(_o.SceneScaleMax))
+            : 1.0;
+        var metricPoses = new Pose3[poses.Length];
+        for (int i = 0; i < poses.Length; i++) metricPoses[i] = new Pose3(poses[i].Rotation, poses[i].Translation * scale);
 
         // Reference frame: a random frame with a full keyframe window behind it, retried until two sources qualify;
         // when none does (e.g. a robot turning in place) the sample is duplicated, as the node would do.
@@ -45,7 +52,7 @@ public sealed class SyntheticTripletSource : ITripletSource
         for (int attempt = 0; attempt < 8 && s2 < 0; attempt++)
         {
             refIndex = _o.KeyframeWindow + rng.Next(poses.Length - _o.KeyframeWindow);
-            ViewSelection.TryPickTwoNearest(poses, refIndex, refIndex - _o.KeyframeWindow, refIndex - 1, _o.MinBaselineM, out s1, out s2);
+            ViewSelection.TryPickTwoNearest(metricPoses, refIndex, refIndex - _o.KeyframeWindow, refIndex - 1, _o.MinBaselineM, out s1, out s2);
         }
         if (s2 < 0) s1 = s2 = refIndex;
         double hfov = (_o.HfovMinDeg + rng.NextDouble() * (_o.HfovMaxDeg - _o.HfovMinDeg)) * Math.PI / 180;
@@ -54,8 +61,13 @@ public sealed class SyntheticTripletSource : ITripletSource
         var refView = Render(scene, poses[refIndex], k, fb, refIndex, withTruth: true);
         var src1 = s1 == refIndex ? refView : Render(scene, poses[s1], k, fb, s1, withTruth: false);
         var src2 = s2 == refIndex ? refView : Render(scene, poses[s2], k, fb, s2, withTruth: false);
+        if (scale != 1.0)
+        {
+            var depth = refView.Depth!;
+            for (int i = 0; i < depth.Length; i++) depth[i] = (float)(depth[i] * scale);
+        }
         return new ViewTriplet(refView.Rgb, src1.Rgb, src2.Rgb, refView.Depth!, refView.Labels!, refView.Normals!, k.K(), k.InverseK(),
-            RelativeMatrix(poses[s1], poses[refIndex]), RelativeMatrix(poses[s2], poses[refIndex]), _height, _width);
+            RelativeMatrix(metricPoses[s1], metricPoses[refIndex]), RelativeMatrix(metricPoses[s2], metricPoses[refIndex]), _height, _width);
     }
 
     /// <summary>Row-major 4x4 <c>T_src_ref = inverse(T_world_src) * T_world_ref</c>.</summary>

@@ -20,7 +20,10 @@ public sealed record EvalOptions
     /// <summary>7-Scenes style sequence folder, or null to skip.</summary>
     public string? SevenScenes { get; init; }
 
-    /// <summary>Minimum source baseline on the real sequence, metres.</summary>
+    /// <summary>Scale augmentation of the held-out synthetic scenes (<see cref="SyntheticSourceOptions.SceneScaleMax"/>; 1 = off).</summary>
+    public double SceneScaleMax { get; init; } = 1.0;
+
+    /// <summary>Minimum source baseline, metres, in both sets (the node's <c>keyframes.min_baseline</c> rule).</summary>
     public double MinBaselineM { get; init; } = 0.05;
 }
 
@@ -39,7 +42,8 @@ public static class EvalRunner
         var results = new List<EvalMetrics>();
         if (o.SyntheticScenes > 0)
         {
-            var source = new SyntheticTripletSource(o.DataSeed, width, height, heldOut: true);
+            var source = new SyntheticTripletSource(o.DataSeed, width, height, heldOut: true,
+                new SyntheticSourceOptions { MinBaselineM = o.MinBaselineM, SceneScaleMax = o.SceneScaleMax });
             results.AddRange(RunSet("synthetic_heldout", Enumerable.Range(0, o.SyntheticScenes).Select(i => (ViewTriplet?)source.Get(i)), model, range, log));
         }
         if (o.SevenScenes is not null)
@@ -72,11 +76,24 @@ public static class EvalRunner
         return [multi.ToMetrics(name, "multiview"), dup.ToMetrics(name, "duplicated")];
     }
 
-    /// <summary>Replaces the <c>metrics</c> array of a model manifest (JSON), leaving the rest as it is.</summary>
-    public static void WriteIntoManifest(string manifestPath, IReadOnlyList<EvalMetrics> metrics)
+    /// <summary>
+    /// Replaces the <c>metrics</c> array of a model manifest (JSON) and records how they were measured under
+    /// <c>evaluation</c> (held-out scenes, data seed, minimum source baseline, real sequence), leaving the rest as it is.
+    /// </summary>
+    public static void WriteIntoManifest(string manifestPath, IReadOnlyList<EvalMetrics> metrics, EvalOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var root = JsonNode.Parse(File.ReadAllText(manifestPath))?.AsObject() ?? throw new InvalidDataException("bad manifest " + manifestPath);
         root["metrics"] = JsonSerializer.SerializeToNode(metrics.ToArray(), TrainConfig.Json);
+        root["evaluation"] = new JsonObject
+        {
+            ["syntheticScenes"] = options.SyntheticScenes,
+            ["dataSeed"] = options.DataSeed,
+            ["minBaselineM"] = options.MinBaselineM,
+            ["sceneScaleMax"] = options.SceneScaleMax,
+            ["sourceViews"] = "the two nearest by camera-centre distance with at least minBaselineM: synthetic among the 30 frames before the reference, 7-Scenes among all frames",
+            ["sevenScenes"] = options.SevenScenes is null ? null : Path.GetFileName(Path.TrimEndingDirectorySeparator(options.SevenScenes)),
+        };
         File.WriteAllText(manifestPath, root.ToJsonString(TrainConfig.Json));
     }
 }
