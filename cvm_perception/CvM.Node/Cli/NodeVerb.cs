@@ -10,7 +10,8 @@ public static class NodeVerb
     public static async Task<int> RunAsync(NodeSetup setup, TextWriter console)
     {
         ArgumentNullException.ThrowIfNull(setup);
-        await using var node = Live.LiveNode.Start(setup, console);
+        // Handlers first: a launch system (or a test) may send SIGINT as soon as the start-up line is printed; a signal
+        // during start-up then stops the node right after it started, cleanly, instead of killing the process.
         using var stop = new CancellationTokenSource();
         using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, c =>
         {
@@ -22,6 +23,7 @@ public static class NodeVerb
             c.Cancel = true;
             stop.Cancel();
         });
+        await using var node = Live.LiveNode.Start(setup, console);
         await node.RunUntilCancelledAsync(stop.Token).ConfigureAwait(false);
         console.WriteLine("shutting down");
         return 0;
