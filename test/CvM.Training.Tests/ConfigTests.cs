@@ -22,6 +22,18 @@ public class ConfigTests
         }
     }
 
+    [Theory]
+    [InlineData("cvm_96x128_wide.json", 0.15, 1.0)]
+    [InlineData("cvm_96x128_scale.json", 0.06, 1.3)]
+    [InlineData("cvm_96x128_widescale.json", 0.15, 1.3)]
+    public void Load_ExperimentConfigs_ValidWithTheirDataRule(string file, double minBaselineM, double sceneScaleMax)
+    {
+        var c = TrainConfig.Load(Path.Combine(RepoPaths.Root, "cvm_perception", "CvM.Training", "configs", "experiments", file));
+        Assert.Equal((minBaselineM, sceneScaleMax), (c.Synthetic.MinBaselineM, c.Synthetic.SceneScaleMax));
+        Assert.Equal((96, 128, 16, 32), (c.Net.ImageHeight, c.Net.ImageWidth, c.Net.Planes, c.Net.FineChannels));
+        Assert.Equal(2e-4, c.LearningRate, 12);
+    }
+
     [Fact]
     public void Validate_BadValues_Throw()
     {
