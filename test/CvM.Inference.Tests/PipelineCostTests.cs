@@ -81,7 +81,9 @@ public sealed class PipelineCostTests(ITestOutputHelper log)
             }
             log.WriteLine($"  post {kinds} alone: thread CPU median {Median(each):F3} ms");
         }
-        Assert.Equal(0, allocPerFrame);
+        // A one-off runtime allocation in the measured loop (see SteadyStateAllocation) gets up to four more windows.
+        if (allocPerFrame != 0)
+            SteadyStateAllocation.AssertSomeWindowAllocatesNothing(() => { for (var i = 0; i < Frames; i++) Frame(i); }, "pre + post frames", maxWindows: 4);
         if (ThreadCpuClock.IsAvailable) Assert.True(Median(total) <= BudgetMs, $"pre + post thread CPU median {Median(total):F3} ms over the {BudgetMs} ms budget");
         // What was measured is the real work: colours consistent with ids, unit normals.
         Assert.Equal(FixtureModel.Colour(outputs.SemanticIds[1234])[1], outputs.SemanticRgb[3 * 1234 + 1]);
@@ -127,7 +129,8 @@ public sealed class PipelineCostTests(ITestOutputHelper log)
         log.WriteLine($"committed model {model.InputWidth}x{model.InputHeight}, 640x480 frames, {count} frames: outside ONNX Runtime thread CPU median {Median(cpu):F3} ms "
             + $"(p90 {Percentile(cpu, 0.9):F3}; pre {Median(preCpu):F3}), wall median {Median(wall):F3} ms; ONNX Runtime run wall median {Median(run):F1} ms; {allocPerFrame:F1} B/frame; "
             + $"load {File.ReadAllText("/proc/loadavg").Trim()}");
-        Assert.Equal(0, allocPerFrame);
+        if (allocPerFrame != 0)
+            SteadyStateAllocation.AssertSomeWindowAllocatesNothing(() => { for (var i = 0; i < count; i++) Frame(i); }, "committed-model frames", maxWindows: 4);
         if (ThreadCpuClock.IsAvailable) Assert.All(cpu, c => Assert.True(c > 0));
     }
 

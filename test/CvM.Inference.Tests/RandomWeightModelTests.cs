@@ -1,4 +1,5 @@
 using CvM.Geometry;
+using CvM.TestSupport;
 using Xunit.Abstractions;
 
 namespace CvM.Inference.Tests;
@@ -110,6 +111,8 @@ public sealed class RandomWeightModelTests : IClassFixture<RandomWeightModelFixt
         Array.Sort(pipelineMs);
         var t = model.LastTimings;
         _log.WriteLine($"split={split}: {perFrame:F1} B/frame; pipeline (pre+post) median {pipelineMs[frameCount / 2]:F2} ms, p90 {pipelineMs[frameCount * 9 / 10]:F2} ms; last {t}");
-        Assert.Equal(0, perFrame);
+        // A one-off runtime allocation in the measured loop (see SteadyStateAllocation) gets up to four more windows.
+        if (perFrame != 0)
+            SteadyStateAllocation.AssertSomeWindowAllocatesNothing(() => { for (var i = 0; i < frameCount; i++) Frame(i); }, $"split={split} frames", maxWindows: 4);
     }
 }
