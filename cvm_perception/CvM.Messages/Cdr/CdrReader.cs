@@ -175,7 +175,7 @@ public ref struct CdrReader
     }
 
     /// <summary>Reads <c>destination.Length</c> aligned doubles (a fixed-size array).</summary>
-    public void ReadDoubles(Span<double> destination)
+    public void ReadDoubles(scoped Span<double> destination)
     {
         if (destination.IsEmpty) return;
         var s = Take(destination.Length * 8, 8);

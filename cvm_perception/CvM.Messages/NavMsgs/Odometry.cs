@@ -59,4 +59,23 @@ public sealed class Odometry : IRosMessage<Odometry>
         Pose.Write(ref writer);
         Twist.Write(ref writer);
     }
+
+    /// <summary>
+    /// Hot-path decode of a whole payload without allocating: the header and child frame id (interned) and the pose
+    /// (<c>pose.pose</c>, parent = header frame); the covariances and the twist are read and checked as
+    /// <see cref="Read"/> checks them, then dropped. A malformed payload throws <see cref="CdrException"/>.
+    /// </summary>
+    public static Header DecodePose(ReadOnlySpan<byte> payload, out string childFrameId, out GeometryMsgs.Pose pose)
+    {
+        var reader = new CdrReader(payload);
+        var header = Header.Read(ref reader);
+        var child = reader.ReadStringInterned();
+        var p = GeometryMsgs.Pose.Read(ref reader);
+        Span<double> covariance = stackalloc double[36];
+        reader.ReadDoubles(covariance);
+        GeometryMsgs.Twist.Read(ref reader);
+        reader.ReadDoubles(covariance);
+        (childFrameId, pose) = (child, p);
+        return header;
+    }
 }

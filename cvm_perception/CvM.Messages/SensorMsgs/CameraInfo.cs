@@ -81,4 +81,36 @@ public sealed class CameraInfo : IRosMessage<CameraInfo>
         writer.WriteUInt32(BinningY);
         Roi.Write(ref writer);
     }
+
+    /// <summary>
+    /// Hot-path decode of a whole payload without allocating: the header (frame id interned), the image size and
+    /// <c>K</c> (row-major, into <paramref name="K_rowMajor9"/>); the rest of the message is read and checked as
+    /// <see cref="Read"/> checks it, then dropped. A malformed payload throws <see cref="CdrException"/> as
+    /// <see cref="CdrCodec.Deserialize{T}"/> would, with nothing written to <paramref name="K_rowMajor9"/>.
+    /// </summary>
+    public static Header DecodeIntrinsics(ReadOnlySpan<byte> payload, Span<double> K_rowMajor9, out uint width, out uint height)
+    {
+        if (K_rowMajor9.Length != 9) throw new ArgumentException("K needs 9 values", nameof(K_rowMajor9));
+        var reader = new CdrReader(payload);
+        var header = Header.Read(ref reader);
+        height = reader.ReadUInt32();
+        width = reader.ReadUInt32();
+        reader.ReadStringBytes(-1); // distortion_model
+        var dCount = reader.ReadSequenceLength(8);
+        if (dCount > 0)
+        {
+            reader.Align(8);
+            reader.ReadBytes(8 * dCount);
+        }
+        Span<double> k = stackalloc double[9];
+        Span<double> rest = stackalloc double[12];
+        reader.ReadDoubles(k);
+        reader.ReadDoubles(rest[..9]); // R
+        reader.ReadDoubles(rest); // P
+        reader.ReadUInt32(); // binning_x
+        reader.ReadUInt32(); // binning_y
+        RegionOfInterest.Read(ref reader);
+        k.CopyTo(K_rowMajor9);
+        return header;
+    }
 }

@@ -1,5 +1,6 @@
 using CvM.Messages.Cdr;
 using CvM.Messages.GeometryMsgs;
+using CvM.Messages.StdMsgs;
 
 namespace CvM.Messages.Tf2Msgs;
 
@@ -26,5 +27,39 @@ public sealed class TFMessage : IRosMessage<TFMessage>
     {
         writer.WriteSequenceLength(Transforms.Length);
         foreach (var t in Transforms) t.Write(ref writer);
+    }
+
+    /// <summary>
+    /// Hot-path decode of a whole payload without allocating: every transform goes to <paramref name="sink"/> (frame
+    /// ids interned), but only after the whole payload was read and checked, so a malformed message throws
+    /// <see cref="CdrException"/> with nothing delivered, as <see cref="CdrCodec.Deserialize{T}"/> would. Returns the
+    /// number of transforms.
+    /// </summary>
+    public static int DecodeTransforms<TSink>(ReadOnlySpan<byte> payload, ref TSink sink) where TSink : struct, ITransformSink
+    {
+        var none = default(NoSink);
+        Walk(payload, ref none);
+        return Walk(payload, ref sink);
+    }
+
+    private static int Walk<TSink>(ReadOnlySpan<byte> payload, ref TSink sink) where TSink : struct, ITransformSink
+    {
+        var reader = new CdrReader(payload);
+        var count = reader.ReadSequenceLength(TransformStamped.MinEncodedSize);
+        for (var i = 0; i < count; i++)
+        {
+            var header = Header.Read(ref reader);
+            var child = reader.ReadStringInterned();
+            var transform = Transform.Read(ref reader);
+            sink.Add(header, child, transform);
+        }
+        return count;
+    }
+
+    private struct NoSink : ITransformSink
+    {
+        public readonly void Add(in Header header, string childFrameId, in Transform transform)
+        {
+        }
     }
 }

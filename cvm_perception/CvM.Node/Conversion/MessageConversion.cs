@@ -31,6 +31,23 @@ public static class MessageConversion
             receivedTicks == 0 ? Stopwatch.GetTimestamp() : receivedTicks);
     }
 
+    /// <summary>A <c>camera_info</c> payload to its event without allocating (<see cref="CameraInfo.DecodeIntrinsics"/>).</summary>
+    /// <exception cref="CvM.Messages.Cdr.CdrException">The payload is malformed.</exception>
+    public static InputEvent CameraInfoEvent(ReadOnlySpan<byte> payload)
+    {
+        Span<double> K = stackalloc double[9];
+        var header = CameraInfo.DecodeIntrinsics(payload, K, out var width, out var height);
+        return InputEvent.CameraInfo(ToNs(header.Stamp), header.FrameId, (int)Math.Min(width, int.MaxValue), (int)Math.Min(height, int.MaxValue), K);
+    }
+
+    /// <summary>An <c>Odometry</c> payload to its event without allocating (<see cref="Odometry.DecodePose"/>).</summary>
+    /// <exception cref="CvM.Messages.Cdr.CdrException">The payload is malformed.</exception>
+    public static InputEvent OdometryEvent(ReadOnlySpan<byte> payload)
+    {
+        var header = Odometry.DecodePose(payload, out var child, out var pose);
+        return InputEvent.Odometry(ToNs(header.Stamp), header.FrameId, child, ToPose(pose));
+    }
+
     /// <summary>A camera_info event.</summary>
     public static InputEvent ToEvent(CameraInfo info) =>
         InputEvent.CameraInfo(ToNs(info.Header.Stamp), info.Header.FrameId, (int)Math.Min(info.Width, int.MaxValue),

@@ -1,6 +1,7 @@
 using CvM.Messages.BuiltinInterfaces;
 using CvM.Messages.Cdr;
 using CvM.Messages.DiagnosticMsgs;
+using CvM.Messages.GeometryMsgs;
 using CvM.Messages.NavMsgs;
 using CvM.Messages.SensorMsgs;
 using CvM.Messages.StdMsgs;
@@ -10,6 +11,7 @@ using CvM.Node.Conversion;
 using CvM.Node.Parameters;
 using CvM.Pipeline;
 using CvM.Pipeline.Diagnostics;
+using CvM.Pipeline.Frames;
 using CvM.Ros.Dds;
 using CvM.Ros.Graph;
 using CvM.Ros.Qos;
@@ -158,7 +160,7 @@ public sealed class LiveNode : IAsyncDisposable
     {
         try
         {
-            _pipeline.TryPostEvent(MessageConversion.ToEvent(CdrCodec.Deserialize<CameraInfo>(s.Span)));
+            _pipeline.TryPostEvent(MessageConversion.CameraInfoEvent(s.Span));
         }
         catch (CdrException)
         {
@@ -170,7 +172,7 @@ public sealed class LiveNode : IAsyncDisposable
     {
         try
         {
-            _pipeline.TryPostEvent(MessageConversion.ToEvent(CdrCodec.Deserialize<Odometry>(s.Span)));
+            _pipeline.TryPostEvent(MessageConversion.OdometryEvent(s.Span));
         }
         catch (CdrException)
         {
@@ -182,7 +184,8 @@ public sealed class LiveNode : IAsyncDisposable
     {
         try
         {
-            foreach (var t in CdrCodec.Deserialize<TFMessage>(s.Span).Transforms) _pipeline.TryPostEvent(MessageConversion.ToEvent(t, isStatic));
+            var sink = new TransformPoster(_pipeline, isStatic);
+            TFMessage.DecodeTransforms(s.Span, ref sink);
         }
         catch (CdrException)
         {
@@ -230,5 +233,13 @@ public sealed class LiveNode : IAsyncDisposable
         _sink.Dispose();
         _node.Dispose();
         _stop.Dispose();
+    }
+
+    /// <summary>Posts each decoded transform as a pipeline event (a struct sink: no allocation per message).</summary>
+    private readonly struct TransformPoster(PerceptionPipeline pipeline, bool isStatic) : ITransformSink
+    {
+        public void Add(in Header header, string childFrameId, in Transform transform) =>
+            pipeline.TryPostEvent(InputEvent.Transform(MessageConversion.ToNs(header.Stamp), header.FrameId, childFrameId,
+                MessageConversion.ToPose(transform), isStatic));
     }
 }

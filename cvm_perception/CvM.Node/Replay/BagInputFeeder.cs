@@ -38,11 +38,11 @@ public static class BagInputFeeder
                 }
                 else if (name == topics.CameraInfo)
                 {
-                    await pipeline.PostEventAsync(MessageConversion.ToEvent(CdrCodec.Deserialize<CameraInfo>(m.Data.Span)), cancellationToken).ConfigureAwait(false);
+                    await pipeline.PostEventAsync(MessageConversion.CameraInfoEvent(m.Data.Span), cancellationToken).ConfigureAwait(false);
                 }
                 else if (name == topics.Odometry)
                 {
-                    await pipeline.PostEventAsync(MessageConversion.ToEvent(CdrCodec.Deserialize<Odometry>(m.Data.Span)), cancellationToken).ConfigureAwait(false);
+                    await pipeline.PostEventAsync(MessageConversion.OdometryEvent(m.Data.Span), cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
