@@ -79,10 +79,7 @@ public sealed class HotPathDecodeTests
     [Fact]
     public void HotPathDecoders_EveryTruncation_RejectExactlyWhatTheFullDecoderRejects()
     {
-        var r = new RandomMessages(42, unicode: false);
-        var info = CdrCodec.SerializeToArray(r.CameraInfo());
-        var odom = CdrCodec.SerializeToArray(r.Odometry());
-        var tf = CdrCodec.SerializeToArray(r.TFMessage());
+        var (info, odom, tf) = OurPayloads(42);
         var K = new double[9];
         for (var n = 0; n <= info.Length; n++)
             Assert.Equal(Throws(() => CdrCodec.Deserialize<CameraInfo>(info.AsSpan(0, n))), Throws(() => CameraInfo.DecodeIntrinsics(info.AsSpan(0, n), K, out _, out _)));
@@ -101,10 +98,7 @@ public sealed class HotPathDecodeTests
     [Fact]
     public void HotPathDecoders_SteadyState_AllocateNothing()
     {
-        var r = new RandomMessages(43, unicode: false);
-        var info = CdrCodec.SerializeToArray(r.CameraInfo());
-        var odom = CdrCodec.SerializeToArray(r.Odometry());
-        var tf = CdrCodec.SerializeToArray(r.TFMessage());
+        var (info, odom, tf) = OurPayloads(43);
         var K = new double[9];
         var count = default(Count);
         void Once()
@@ -119,6 +113,13 @@ public sealed class HotPathDecodeTests
             for (var i = 0; i < 200; i++) Once();
         }, "200 camera_info + odometry + TF decodes");
         Assert.True(count.N > 0);
+    }
+
+    /// <summary>A camera_info, an odometry and a TF payload of random values, from our encoder.</summary>
+    private static (byte[] Info, byte[] Odom, byte[] Tf) OurPayloads(int seed)
+    {
+        var r = new RandomMessages(seed, unicode: false);
+        return (CdrCodec.SerializeToArray(r.CameraInfo()), CdrCodec.SerializeToArray(r.Odometry()), CdrCodec.SerializeToArray(r.TFMessage()));
     }
 
     private static bool Throws(Action decode)
