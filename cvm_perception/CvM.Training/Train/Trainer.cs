@@ -79,17 +79,13 @@ public sealed class Trainer(TrainConfig config, string runDir, TextWriter? progr
         var log = new List<LossTerms>();
         var clock = Stopwatch.StartNew();
         int first = step;
-        // The next batch's samples are rendered on a worker while this one trains; its tensors are made here, on the
-        // training thread, so libtorch is only ever called from one thread (the trainer crashed in libtorch on a
-        // thread-pool worker every 10-25 minutes while the tensors were made there).
-        Task<(List<ViewTriplet> Samples, List<bool> Duplicate)>? next = step < end ? Task.Run(() => MakeSamples(source, first)) : null;
+        Task<Batch>? next = step < end ? Task.Run(() => MakeBatch(source, first)) : null;
         net.TrainMode();
         while (step < end)
         {
-            var (samples, duplicate) = next!.Result;
+            using var batch = next!.Result;
             int s = step;
-            next = s + 1 < end ? Task.Run(() => MakeSamples(source, s + 1)) : null;
-            using var batch = BatchBuilder.Build(samples, duplicate, config.DepthMin, config.DepthMax);
+            next = s + 1 < end ? Task.Run(() => MakeBatch(source, s + 1)) : null;
             LossTerms terms;
             using (var scope = NewDisposeScope())
             {
@@ -119,13 +115,12 @@ public sealed class Trainer(TrainConfig config, string runDir, TextWriter? progr
         return log;
     }
 
-    /// <summary>The samples of step <paramref name="step"/> and which of them are duplicated (pure managed work, any thread).</summary>
-    private (List<ViewTriplet> Samples, List<bool> Duplicate) MakeSamples(ITripletSource source, int step)
+    private Batch MakeBatch(ITripletSource source, int step)
     {
         var rng = new Random(SeedMix.Seed(config.Seed, step));
         var samples = Enumerable.Range(0, config.BatchSize).Select(i => source.Get((long)step * config.BatchSize + i)).ToList();
         var dup = samples.Select(_ => rng.NextDouble() < config.DuplicateFraction).ToList();
-        return (samples, dup);
+        return BatchBuilder.Build(samples, dup, config.DepthMin, config.DepthMax);
     }
 
     private void ProgressBar(int step, int end, LossTerms t, double secPerStep)
