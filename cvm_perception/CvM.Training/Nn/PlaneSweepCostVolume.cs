@@ -103,7 +103,7 @@ public sealed class PlaneSweepCostVolume : nn.Module
         {
             var warped = Warp(srcBChw[s], K_B33, invK_B33, T_src_ref_B44[s], invd);
             var corr = (refBChw.unsqueeze(2) * warped).sum(1) * scale;
-            sum = sum is null ? corr : sum.add(corr, HeldScalars.One);
+            sum = sum is null ? corr : sum + corr;
         }
         return (sum! / srcBChw.Count).MoveToOuterDisposeScope();
     }
