@@ -4,6 +4,7 @@ using CvM.Messages.BuiltinInterfaces;
 using CvM.Messages.GeometryMsgs;
 using CvM.Messages.NavMsgs;
 using CvM.Messages.SensorMsgs;
+using CvM.Messages.StdMsgs;
 using CvM.Messages.Tf2Msgs;
 using CvM.Pipeline.Frames;
 
@@ -48,30 +49,12 @@ public static class MessageConversion
         return InputEvent.Odometry(ToNs(header.Stamp), header.FrameId, child, ToPose(pose));
     }
 
-    /// <summary>A camera_info event.</summary>
-    public static InputEvent ToEvent(CameraInfo info) =>
-        InputEvent.CameraInfo(ToNs(info.Header.Stamp), info.Header.FrameId, (int)Math.Min(info.Width, int.MaxValue),
-            (int)Math.Min(info.Height, int.MaxValue), info.K);
-
-    /// <summary>An odometry event: pose of the child frame in the header frame, values as received.</summary>
-    public static InputEvent ToEvent(Odometry odom) =>
-        InputEvent.Odometry(ToNs(odom.Header.Stamp), odom.Header.FrameId, odom.ChildFrameId, ToPose(odom.Pose.Pose));
-
     /// <summary>A TF event.</summary>
-    public static InputEvent ToEvent(TransformStamped t, bool isStatic) =>
-        InputEvent.Transform(ToNs(t.Header.Stamp), t.Header.FrameId, t.ChildFrameId, ToPose(t.Transform), isStatic);
+    public static InputEvent ToEvent(TransformStamped t, bool isStatic) => TransformEvent(t.Header, t.ChildFrameId, t.Transform, isStatic);
 
-    /// <summary>Posts every transform of a TF message through <paramref name="post"/>.</summary>
-    public static int ForEachTransform(TFMessage message, bool isStatic, Action<InputEvent> post)
-    {
-        var n = 0;
-        foreach (var t in message.Transforms)
-        {
-            post(ToEvent(t, isStatic));
-            n++;
-        }
-        return n;
-    }
+    /// <summary>A TF event from the parts of one <c>TransformStamped</c> (as <see cref="TFMessage.DecodeTransforms{TSink}"/> hands them out).</summary>
+    public static InputEvent TransformEvent(in Header header, string childFrameId, in Transform transform, bool isStatic) =>
+        InputEvent.Transform(ToNs(header.Stamp), header.FrameId, childFrameId, ToPose(transform), isStatic);
 
     /// <summary>The pose with the quaternion as received (not normalised: the pipeline checks it).</summary>
     public static Pose3 ToPose(Pose p) =>

@@ -239,7 +239,6 @@ public sealed class LiveNode : IAsyncDisposable
     private readonly struct TransformPoster(PerceptionPipeline pipeline, bool isStatic) : ITransformSink
     {
         public void Add(in Header header, string childFrameId, in Transform transform) =>
-            pipeline.TryPostEvent(InputEvent.Transform(MessageConversion.ToNs(header.Stamp), header.FrameId, childFrameId,
-                MessageConversion.ToPose(transform), isStatic));
+            pipeline.TryPostEvent(MessageConversion.TransformEvent(header, childFrameId, transform, isStatic));
     }
 }
