@@ -88,6 +88,27 @@ public sealed class McapReadAheadTests : IDisposable
         Assert.Equal(sequential, Read(bag, 8));
     }
 
+    [SkippableTheory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public void ReadMessages_PageCacheHints_RunAheadOfTheLoadsWithinTheWindowAndCoverEveryChunk(int depth)
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "posix_fadvise hints are Linux only");
+        var (file, bytes) = WriteBag();
+        var chunks = McapLayout.Chunks(bytes).Count;
+        using var reader = McapStorageReader.Open(file, Options(depth));
+        using (var e = reader.ReadMessages().GetEnumerator())
+        {
+            Assert.True(e.MoveNext());
+            // After the first chunk is taken: the loads in flight plus HintedChunksAhead more, never the whole file.
+            Assert.Equal(1 + depth + 1 + McapStorageReader.HintedChunksAhead, reader.PageCacheHints);
+            Assert.True(reader.PageCacheHints < chunks);
+            while (e.MoveNext()) { }
+        }
+        Assert.Equal(chunks, reader.PageCacheHints);
+        Assert.Equal(0, reader.RentedChunkBuffers);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(2)]

@@ -40,6 +40,9 @@ public sealed partial class McapStorageReader
         // Chunks are loaded in candidate order, up to ReadAheadChunks of them ahead on workers; faults come back as
         // values and are reported here, in sequence, so strict mode throws where the sequential reader would.
         var prefetch = new OrderedPrefetcher<ChunkLoad>(candidates, LoadChunk, ReleaseLoad, _options.ReadAheadChunks, CancellationToken.None);
+        // The disk reads run ahead of the loads: the page-cache hint covers the chunks being loaded plus HintedChunksAhead more.
+        var hinted = HintChunks(candidates, 0, taken: 0);
+        var taken = 0;
         try
         {
             TrackRead(prefetch, active: true);
@@ -56,6 +59,7 @@ public sealed partial class McapStorageReader
                 for (var k = g; k < h; k++)
                 {
                     var load = prefetch.Take();
+                    hinted = HintChunks(candidates, hinted, ++taken);
                     if (load.Error is { } error)
                     {
                         _errors.Report(error, load.Inner);
@@ -83,6 +87,34 @@ public sealed partial class McapStorageReader
             entries.Dispose();
         }
     }
+
+    /// <summary>Chunks whose disk reads are hinted beyond those loading (each is one chunk record plus its message indexes).</summary>
+    internal const int HintedChunksAhead = 2;
+
+    /// <summary>
+    /// Hints the page cache to read candidates <c>[hinted, taken + ReadAheadChunks + 1 + HintedChunksAhead)</c>;
+    /// returns the new count of hinted candidates.
+    /// </summary>
+    private int HintChunks(List<int> candidates, int hinted, int taken)
+    {
+        var end = Math.Min(candidates.Count, taken + _options.ReadAheadChunks + 1 + HintedChunksAhead);
+        for (; hinted < end; hinted++)
+        {
+            var ci = _chunkIndexes[candidates[hinted]];
+            // Lengths come from the file: clamp them to it (a corrupt index is reported by the load, not here).
+            var start = ci.ChunkStartOffset;
+            if (start < 0 || start >= _length) continue;
+            var rest = _length - start;
+            var length = ci.ChunkLength is >= 0 && ci.ChunkLength <= rest ? Math.Min(rest, ci.ChunkLength + Math.Clamp(ci.MessageIndexLength, 0, rest)) : rest;
+            if (PageCacheHint.WillNeed(_file, start, length)) _pageCacheHints++;
+        }
+        return hinted;
+    }
+
+    private int _pageCacheHints;
+
+    /// <summary>Chunk ranges this reader has hinted to the page cache (a test hook; counted on the consumer's thread).</summary>
+    internal int PageCacheHints => _pageCacheHints;
 
     private void ReturnChunks(List<LoadedChunk> loaded)
     {
