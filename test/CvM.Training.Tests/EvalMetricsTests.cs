@@ -47,6 +47,29 @@ public class EvalMetricsTests
     }
 
     [Fact]
+    public void FrameScorer_MedianScaled_RemovesAGlobalScaleAndReportsIt()
+    {
+        var t = Truth(8, 6);
+        var s = new FrameScorer(Range);
+        // A pure scale error of 1.1: metric AbsRel 0.1, shape error 0, scale error ln 1.1.
+        s.Add(t, new CvmPrediction(t.RefDepth.Select(d => d * 1.1f).ToArray(), Logits(t.RefLabels), (float[])t.RefNormals.Clone()));
+        var m = s.ToMetrics("hand", "multiview");
+        Assert.Equal(0.1, m.AbsRel, 5);
+        Assert.Equal(0, m.AbsRelMedianScaled!.Value, 6);
+        Assert.Equal(Math.Log(1.1), m.ScaleErrorLog!.Value, 5);
+    }
+
+    [Fact]
+    public void MedianScaled_ShapeError_ClosedFormOnThreePixels()
+    {
+        // gt 1, 2, 4; pred 1, 1, 1 -> ratios 1, 2, 4, median s = 2; scaled pred 2, 2, 2 -> |2-1|/1, 0, |2-4|/4 -> mean 0.5.
+        var r = FrameScorer.MedianScaled([1f, 2f, 4f, 0f], [1f, 1f, 1f, float.NaN], Range)!.Value;
+        Assert.Equal(0.5, r.AbsRel, 6);
+        Assert.Equal(Math.Log(2), r.LogScale, 6);
+        Assert.Null(FrameScorer.MedianScaled([0f, 20f], [1f, 1f], Range)); // no valid ground truth
+    }
+
+    [Fact]
     public void FrameScorer_KnownErrors_MatchClosedForm()
     {
         var t = Truth(8, 6);

@@ -13,6 +13,7 @@ namespace CvM.Training.Eval;
 public sealed class FrameScorer(DepthRange range)
 {
     private readonly List<DepthMetrics> _depth = [];
+    private readonly List<(double AbsRel, double LogScale)> _scaled = [];
     private readonly SemanticConfusion _semantics = new();
     private readonly NormalAccumulator _normals = new();
     private long _labelledPixels, _normalPixels;
@@ -27,6 +28,7 @@ public sealed class FrameScorer(DepthRange range)
         if (p.Depth.Length != n || p.Normals.Length != 3 * n || p.SemanticLogits.Length % n != 0)
             throw new ArgumentException("prediction size does not match the ground truth");
         _depth.Add(DepthEvaluator.Evaluate(truth.RefDepth, p.Depth, range));
+        if (MedianScaled(truth.RefDepth, p.Depth, range) is { } scaled) _scaled.Add(scaled);
         if (truth.RefLabels.Any(l => l != 0))
         {
             _semantics.Add(truth.RefLabels, ArgmaxClasses(p.SemanticLogits, n));
@@ -44,7 +46,29 @@ public sealed class FrameScorer(DepthRange range)
     {
         var d = DepthMetrics.MeanOfFrames(_depth);
         return new Export.EvalMetrics(set, Frames, mode, d.AbsRel, d.Rmse, d.Delta1,
-            _labelledPixels > 0 ? _semantics.MeanIoU() : null, _normalPixels > 0 ? _normals.ToMetrics().MeanDeg : null);
+            _labelledPixels > 0 ? _semantics.MeanIoU() : null, _normalPixels > 0 ? _normals.ToMetrics().MeanDeg : null,
+            _scaled.Count > 0 ? _scaled.Average(x => x.AbsRel) : null, _scaled.Count > 0 ? _scaled.Average(x => x.LogScale) : null);
+    }
+
+    /// <summary>
+    /// One frame's AbsRel after scaling the prediction by <c>s = median(gt / pred)</c> over the pixels
+    /// <see cref="DepthEvaluator"/> counts (prediction clamped to the range the same way), and <c>|ln s|</c>;
+    /// null when no pixel counts.
+    /// </summary>
+    public static (double AbsRel, double LogScale)? MedianScaled(float[] gtM, float[] predM, DepthRange range)
+    {
+        var ratios = new List<double>();
+        for (int i = 0; i < gtM.Length; i++)
+        {
+            float g = gtM[i], q = predM[i];
+            if (!range.IsValidGroundTruth(g) || float.IsNaN(q)) continue;
+            ratios.Add(g / Math.Clamp(q, range.MinM, range.MaxM));
+        }
+        if (ratios.Count == 0) return null;
+        var sorted = ratios.Order().ToArray();
+        double s = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : 0.5 * (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]);
+        // |s q - g| / g = |s / r - 1| with r = g / q.
+        return (ratios.Average(r => Math.Abs(s / r - 1)), Math.Abs(Math.Log(s)));
     }
 
     /// <summary>Per-pixel argmax over logits 1..13 of planar <c>[C, n]</c> logits (void, logit 0, is never chosen).</summary>

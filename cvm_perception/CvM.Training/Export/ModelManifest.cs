@@ -6,8 +6,14 @@ public sealed record TensorSpec(string Name, long[] Shape, string Dtype, string 
 /// <summary>A semantic class: id (logit index), name and display colour (RGB).</summary>
 public sealed record ClassSpec(int Id, string Name, byte[] Rgb);
 
-/// <summary>Metrics of one evaluation set, multi-view against duplicated input on the same frames.</summary>
-public sealed record EvalMetrics(string Set, int Frames, string Mode, double AbsRel, double Rmse, double Delta125, double? MIoU, double? NormalMeanAngleDeg);
+/// <summary>
+/// Metrics of one evaluation set, multi-view against duplicated input on the same frames. The depth figures are
+/// metric (no scaling). <see cref="AbsRelMedianScaled"/> and <see cref="ScaleErrorLog"/> are diagnostics that split
+/// the depth error into scale and shape: per frame the prediction is scaled by <c>s = median(gt / pred)</c>
+/// before AbsRel, and <c>|ln s|</c> is the frame's scale error; both averaged over frames.
+/// </summary>
+public sealed record EvalMetrics(string Set, int Frames, string Mode, double AbsRel, double Rmse, double Delta125, double? MIoU, double? NormalMeanAngleDeg,
+    double? AbsRelMedianScaled = null, double? ScaleErrorLog = null);
 
 /// <summary>
 /// The JSON model manifest written next to the .onnx by <c>CvM.Training export</c>: signature, normalisation,
