@@ -26,10 +26,12 @@ public class ConfigTests
     [InlineData("cvm_96x128_wide.json", 0.15, 1.0)]
     [InlineData("cvm_96x128_scale.json", 0.06, 1.3)]
     [InlineData("cvm_96x128_widescale.json", 0.15, 1.3)]
-    public void Load_ExperimentConfigs_ValidWithTheirDataRule(string file, double minBaselineM, double sceneScaleMax)
+    [InlineData("cvm_96x128_gscale.json", 0.05, 1.3, true)]
+    public void Load_ExperimentConfigs_ValidWithTheirDataRule(string file, double minBaselineM, double sceneScaleMax, bool globalScale = false)
     {
         var c = TrainConfig.Load(Path.Combine(RepoPaths.Root, "cvm_perception", "CvM.Training", "configs", "experiments", file));
         Assert.Equal((minBaselineM, sceneScaleMax), (c.Synthetic.MinBaselineM, c.Synthetic.SceneScaleMax));
+        Assert.Equal(globalScale, c.Net.GlobalScale);
         Assert.Equal((96, 128, 16, 32), (c.Net.ImageHeight, c.Net.ImageWidth, c.Net.Planes, c.Net.FineChannels));
         Assert.Equal(2e-4, c.LearningRate, 12);
     }
@@ -39,6 +41,7 @@ public class ConfigTests
     {
         Assert.Throws<ArgumentException>(() => new TrainConfig { Source = "imagenet" }.Validate());
         Assert.Throws<ArgumentException>(() => new TrainConfig { Net = new() { FineChannels = 20 } }.Validate());
+        Assert.Throws<ArgumentException>(() => new TrainConfig { Net = new() { GlobalScale = true, FineChannels = 0 } }.Validate());
         Assert.Throws<ArgumentException>(() => new TrainConfig { Synthetic = new() { MinBaselineM = -1 } }.Validate());
     }
 }

@@ -125,14 +125,14 @@ public static class CvmOnnxExporter
         var fineCv = k4 is { } fk && net.CostVolume4 is { } cvf
             ? cvf.Export(g, fk.Ref, [fk.Src1, fk.Src2], k, invK, [t1, t2], invd, b, o.FineChannels)
             : null;
-        string x;
+        string x, cv4;
         using (g.Scope("fusion"))
         {
             var f = net.Fusion;
             var f16up = g.ResizeBilinear(f16, b, 256, h, w);
             x = g.Op("Concat", [f8, x8, cv, f16up], a => a.Attribute.Add(OnnxGraph.Int("axis", 1)));
             x = f[1].Export(g, f[0].Export(g, x));
-            var cv4 = fineCv ?? g.ResizeBilinear(cv, b, d, h4, w4);
+            cv4 = fineCv ?? g.ResizeBilinear(cv, b, d, h4, w4);
             x = g.Op("Concat", [g.ResizeBilinear(x, b, o.FusionChannels, h4, w4), f4, cv4], a => a.Attribute.Add(OnnxGraph.Int("axis", 1)));
             x = f[3].Export(g, f[2].Export(g, x));
         }
@@ -141,7 +141,18 @@ public static class CvmOnnxExporter
             var hd = net.Heads;
             long H = o.ImageHeight, W = o.ImageWidth;
             var p = g.Op("Softmax", [hd[0].Export(g, x)], a => a.Attribute.Add(OnnxGraph.Int("axis", 1)));
-            var inv4 = g.Op("ReduceSum", [g.Op("Mul", [p, g.Reshape(invd, b, d, 1, 1)]), g.Longs("axes", 1)], a => a.Attribute.Add(OnnxGraph.Int("keepdims", 1)));
+            var invdB_D11 = g.Reshape(invd, b, d, 1, 1);
+            var inv4 = g.Op("ReduceSum", [g.Op("Mul", [p, invdB_D11]), g.Longs("axes", 1)], a => a.Attribute.Add(OnnxGraph.Int("keepdims", 1)));
+            if (net.ScaleHead is { } sh)
+            {
+                using var scale = g.Scope("scale");
+                var y = sh[1].Export(g, sh[0].Export(g, g.Op("Concat", [x, cv4, p], a => a.Attribute.Add(OnnxGraph.Int("axis", 1)))));
+                var votes = g.Reshape(g.Slice(y, 1, 0, 1), b, 1, h4 * w4);
+                var weights = g.Op("Softmax", [g.Reshape(g.Slice(y, 1, 1, 2), b, 1, h4 * w4)], a => a.Attribute.Add(OnnxGraph.Int("axis", 2)));
+                var logScale = g.Op("ReduceSum", [g.Op("Mul", [weights, votes]), g.Longs("axes", 2)], a => a.Attribute.Add(OnnxGraph.Int("keepdims", 1)));
+                inv4 = g.Op("Mul", [inv4, g.Op("Exp", [g.Op("Neg", [g.Reshape(logScale, b, 1, 1, 1)])])]);
+                inv4 = g.Op("Min", [g.Op("Max", [inv4, g.Slice(invdB_D11, 1, 0, 1)]), g.Slice(invdB_D11, 1, d - 1, d)]);
+            }
             var depth = g.Op("Reciprocal", [g.ResizeBilinear(inv4, b, 1, H, W)]);
             var sem = g.ResizeBilinear(g.Slice(hd[1].Export(g, x), 1, 0, CvmNetOptions.SemanticClasses), b, CvmNetOptions.SemanticClasses, H, W);
             var n = g.ResizeBilinear(g.Slice(hd[2].Export(g, x), 1, 0, 3), b, 3, H, W);

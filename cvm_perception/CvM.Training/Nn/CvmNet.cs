@@ -20,9 +20,13 @@ public sealed class CvmNet : nn.Module
     private readonly PlaneSweepCostVolume? cost_volume4;
     private readonly ConvBn? match4;
     private readonly ConvBn fuse1, fuse2, dec1, dec2, head_depth, head_sem, head_normal;
+    private readonly ConvBn? scale1, scale2;
 
     /// <summary>Semantic and normal heads are padded to 16 output channels and sliced (DESIGN §5).</summary>
     public const int PaddedHead = 16;
+
+    /// <summary>Hidden channels of the global scale head (<see cref="CvmNetOptions.GlobalScale"/>).</summary>
+    public const int ScaleChannels = 32;
 
     /// <summary>Creates the network with random weights.</summary>
     public CvmNet(CvmNetOptions options) : base("cvm")
@@ -47,6 +51,14 @@ public sealed class CvmNet : nn.Module
         head_depth = new ConvBn("head_depth", dc, d, 3, batchNorm: false, relu: false);
         head_sem = new ConvBn("head_sem", dc, PaddedHead, 3, batchNorm: false, relu: false);
         head_normal = new ConvBn("head_normal", dc, PaddedHead, 3, batchNorm: false, relu: false);
+        if (options.GlobalScale)
+        {
+            scale1 = new ConvBn("scale1", dc + 2 * d, ScaleChannels, 3);
+            scale2 = new ConvBn("scale2", ScaleChannels, PaddedHead, 1, batchNorm: false, relu: false);
+            using var _ = no_grad();
+            scale2.Conv.weight!.zero_();
+            scale2.Conv.bias!.zero_();
+        }
         RegisterComponents();
     }
 
@@ -65,6 +77,7 @@ public sealed class CvmNet : nn.Module
     internal ConvBn? Match4 => match4;
     internal ConvBn[] Fusion => [fuse1, fuse2, dec1, dec2];
     internal ConvBn[] Heads => [head_depth, head_sem, head_normal];
+    internal ConvBn[]? ScaleHead => scale1 is null ? null : [scale1, scale2!];
 
     /// <summary>Parameters of the Cross-view Module (spatial-aware encoder, both transformer blocks; the cost volume has none).</summary>
     public long CrossViewParameterCount =>
@@ -125,6 +138,15 @@ public sealed class CvmNet : nn.Module
         var p = head_depth.forward(x).softmax(1);
         var invd = cost_volume.PlaneInverseDepths(depthRangeB2).reshape(b, o.Planes, 1, 1);
         var invDepth4 = (p * invd).sum(1, keepdim: true);
+        if (scale1 is not null)
+        {
+            // One log-scale per sample: the softmax-weighted mean of per-pixel votes (channel 0) with weights from channel 1.
+            var y = scale2!.forward(scale1.forward(cat([x, cv4, p], 1)));
+            var votes = y.narrow(1, 0, 1).flatten(2);
+            var weights = y.narrow(1, 1, 1).flatten(2).softmax(2);
+            var logScale = (weights * votes).sum(2, keepdim: true).reshape(b, 1, 1, 1);
+            invDepth4 = torch.minimum(torch.maximum(invDepth4 * (-logScale).exp(), invd.narrow(1, 0, 1)), invd.narrow(1, o.Planes - 1, 1));
+        }
         var depth = Up(invDepth4, o.ImageHeight, o.ImageWidth).reciprocal();
         var sem = Up(head_sem.forward(x).narrow(1, 0, CvmNetOptions.SemanticClasses), o.ImageHeight, o.ImageWidth);
         var n = Up(head_normal.forward(x).narrow(1, 0, 3), o.ImageHeight, o.ImageWidth);

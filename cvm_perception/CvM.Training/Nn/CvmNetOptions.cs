@@ -27,6 +27,15 @@ public sealed record CvmNetOptions
     /// </summary>
     public int FineChannels { get; init; }
 
+    /// <summary>
+    /// Global scale head: from the decoder features, the fine cost volume and the depth-plane probabilities at 1/4, a
+    /// 3x3 conv and a 1x1 conv give per pixel a log-scale vote and a weight; their softmax-weighted mean over the image
+    /// is one log-scale <c>s</c> per sample, and the inverse depth is multiplied by <c>exp(-s)</c> (then clamped to the
+    /// plane-sweep range). It lets the network take metric scale from the whole image's matching evidence rather
+    /// than from what each pixel sees. Starts as the identity (last conv zero). Needs <see cref="FineChannels"/> &gt; 0.
+    /// </summary>
+    public bool GlobalScale { get; init; }
+
     /// <summary>Attention heads.</summary>
     public int Heads { get; init; } = 4;
 
@@ -49,6 +58,7 @@ public sealed record CvmNetOptions
         if (Planes % 16 != 0 || Channels % 16 != 0 || FusionChannels % 16 != 0 || DecoderChannels % 16 != 0 || FusionChannels < 16 || DecoderChannels < 16
             || FineChannels < 0 || FineChannels % 16 != 0)
             throw new ArgumentException("planes and channel widths must be positive multiples of 16");
+        if (GlobalScale && FineChannels == 0) throw new ArgumentException("the global scale head needs the fine cost volume (fineChannels > 0)");
         if (H8 % Window != 0 || W8 % Window != 0) throw new ArgumentException("1/8 feature map must tile into windows");
         if (Channels % Heads != 0) throw new ArgumentException("channels must divide into heads");
     }
