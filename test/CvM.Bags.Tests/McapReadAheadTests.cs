@@ -88,6 +88,46 @@ public sealed class McapReadAheadTests : IDisposable
         Assert.Equal(sequential, Read(bag, 8));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void ReadMessages_ChunksOverlappingInTime_StreamInOrderHoldingFewChunkBuffers(int depth)
+    {
+        // The sample's images are logged 3 ms before the odometry written with them, so neighbouring chunks overlap
+        // in time: the merge must keep log-time order while holding only the chunks it still needs.
+        var (file, bytes) = WriteBag();
+        var chunks = McapLayout.Chunks(bytes).Count;
+        using var reader = McapStorageReader.Open(file, Options(depth));
+        var got = new List<string>();
+        var maxRented = 0;
+        foreach (var m in reader.ReadMessages())
+        {
+            got.Add($"{m.Topic.Name}|{m.LogTimeNs}|{Convert.ToHexString(m.Data.Span)}");
+            maxRented = Math.Max(maxRented, reader.RentedChunkBuffers);
+        }
+        Assert.Equal(SampleBag.Expected(_written).Select(Key), got);
+        // Loads in flight (a compressed and a decompressed buffer each) plus the chunks whose messages wait for the next.
+        Assert.InRange(maxRented, 1, 2 * (depth + 1) + 2);
+        Assert.True(chunks > 2 * (depth + 1) + 2, $"{chunks} chunks");
+        Assert.Equal(0, reader.RentedChunkBuffers);
+    }
+
+    [SkippableFact]
+    public void ReadMessages_RealBagWithTouchingChunks_FirstMessageBeforeTheLastChunkIsLoaded()
+    {
+        // Its chunks touch (each ends at the next one's first log time), which used to make the reader load all nine
+        // before the first message.
+        var bag = Path.Combine(RepoPaths.RequireSharedData(), "rosbags", "redkitchen_seq50_stride2");
+        var file = Directory.GetFiles(bag, "*.mcap").Single();
+        using var reader = McapStorageReader.Open(file, Options(1));
+        using var e = reader.ReadMessages().GetEnumerator();
+        Assert.True(e.MoveNext());
+        Assert.InRange(reader.RentedChunkBuffers, 1, 4);
+        var count = 1;
+        while (e.MoveNext()) count++;
+        Assert.Equal(151, count);
+    }
+
     [SkippableTheory]
     [InlineData(0)]
     [InlineData(3)]

@@ -27,6 +27,16 @@ internal sealed class PooledList<T>(int initialCapacity = 256) : IDisposable
 
     public void Clear() => Count = 0;
 
+    /// <summary>Drops the first <paramref name="count"/> items, moving the rest to the front.</summary>
+    public void RemovePrefix(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Count);
+        if (count == 0) return;
+        _items.AsSpan(count, Count - count).CopyTo(_items);
+        Count -= count;
+    }
+
     public Span<T> AsSpan() => _items.AsSpan(0, Count);
 
     public void Dispose()

@@ -35,57 +35,69 @@ public sealed partial class McapStorageReader
             var c = _chunkIndexes[a].MessageStartTime.CompareTo(_chunkIndexes[b].MessageStartTime);
             return c != 0 ? c : a.CompareTo(b);
         });
-        var loaded = new List<LoadedChunk>();
+        // Slot -> loaded chunk (null once its buffer went back to the pool) and how many of its entries are still to yield.
+        var loaded = new List<LoadedChunk?>();
+        var pending = new List<int>();
         var entries = new PooledList<IndexEntry>();
         // Chunks are loaded in candidate order, up to ReadAheadChunks of them ahead on workers; faults come back as
         // values and are reported here, in sequence, so strict mode throws where the sequential reader would.
         var prefetch = new OrderedPrefetcher<ChunkLoad>(candidates, LoadChunk, ReleaseLoad, _options.ReadAheadChunks, CancellationToken.None);
         // The disk reads run ahead of the loads: the page-cache hint covers the chunks being loaded plus HintedChunksAhead more.
         var hinted = HintChunks(candidates, 0, taken: 0);
-        var taken = 0;
         try
         {
             TrackRead(prefetch, active: true);
-            for (var g = 0; g < candidates.Count;)
+            for (var k = 0; k < candidates.Count; k++)
             {
-                // A group is a run of chunks whose time ranges overlap: their messages are merged by log time.
-                var h = g;
-                var groupEnd = long.MinValue;
-                while (h < candidates.Count && (h == g || _chunkIndexes[candidates[h]].MessageStartTime <= groupEnd))
+                var load = prefetch.Take();
+                hinted = HintChunks(candidates, hinted, k + 1);
+                if (load.Error is { } error)
                 {
-                    groupEnd = Math.Max(groupEnd, _chunkIndexes[candidates[h]].MessageEndTime);
-                    h++;
+                    _errors.Report(error, load.Inner);
                 }
-                for (var k = g; k < h; k++)
+                else
                 {
-                    var load = prefetch.Take();
-                    hinted = HintChunks(candidates, hinted, ++taken);
-                    if (load.Error is { } error)
-                    {
-                        _errors.Report(error, load.Inner);
-                        continue;
-                    }
+                    var before = entries.Count;
                     loaded.Add(load.Chunk);
                     CollectEntries(load.Chunk.Ordinal, loaded.Count - 1, load.Chunk, selected, filter, entries);
+                    pending.Add(entries.Count - before);
+                    if (pending[^1] == 0) ReleaseSlot(loaded, loaded.Count - 1);
                 }
+                // Streaming merge by log time: candidates are sorted by their first log time, so nothing still to load
+                // can come before the next candidate's start. Entries before it go out now, in (time, chunk, offset)
+                // order; the rest wait to be merged with the next chunks (chunks whose ranges touch or overlap).
+                var watermark = k + 1 < candidates.Count ? _chunkIndexes[candidates[k + 1]].MessageStartTime : long.MaxValue;
                 entries.AsSpan().Sort(EntryOrder);
-                for (var i = 0; i < entries.Count; i++)
+                var yielded = 0;
+                while (yielded < entries.Count && entries.AsSpan()[yielded].LogTime < watermark)
                 {
-                    var e = entries.AsSpan()[i];
-                    if (TryDecodeMessage(loaded[e.Slot], e.Offset, selected, out var message)) yield return message;
+                    var e = entries.AsSpan()[yielded++];
+                    if (TryDecodeMessage(loaded[e.Slot]!.Value, e.Offset, selected, out var message)) yield return message;
+                    // The consumer has advanced past the message: its chunk can go back once nothing else points into it.
+                    if (--pending[e.Slot] == 0) ReleaseSlot(loaded, e.Slot);
                 }
-                entries.Clear();
-                ReturnChunks(loaded);
-                g = h;
+                entries.RemovePrefix(yielded);
+                if (entries.Count == 0)
+                {
+                    loaded.Clear();
+                    pending.Clear();
+                }
             }
         }
         finally
         {
             prefetch.Dispose();
             TrackRead(prefetch, active: false);
-            ReturnChunks(loaded);
+            for (var slot = 0; slot < loaded.Count; slot++) ReleaseSlot(loaded, slot);
             entries.Dispose();
         }
+    }
+
+    private void ReleaseSlot(List<LoadedChunk?> loaded, int slot)
+    {
+        if (loaded[slot] is not { } chunk) return;
+        ReturnBuffer(chunk.Buffer);
+        loaded[slot] = null;
     }
 
     /// <summary>Chunks whose disk reads are hinted beyond those loading (each is one chunk record plus its message indexes).</summary>
@@ -115,12 +127,6 @@ public sealed partial class McapStorageReader
 
     /// <summary>Chunk ranges this reader has hinted to the page cache (a test hook; counted on the consumer's thread).</summary>
     internal int PageCacheHints => _pageCacheHints;
-
-    private void ReturnChunks(List<LoadedChunk> loaded)
-    {
-        foreach (var c in loaded) ReturnBuffer(c.Buffer);
-        loaded.Clear();
-    }
 
     /// <summary>Adds the messages of one loaded chunk that pass the filter, from its message indexes (or by walking it).</summary>
     private void CollectEntries(int ordinal, int slot, LoadedChunk chunk, HashSet<ushort> selected, BagReadFilter filter, PooledList<IndexEntry> entries)
