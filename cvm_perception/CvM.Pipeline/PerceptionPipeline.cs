@@ -231,9 +231,13 @@ public sealed class PerceptionPipeline : IAsyncDisposable
         var paired = _paired!.Writer;
         try
         {
-            while (await input.WaitToReadAsync(token).ConfigureAwait(false))
+            // Waits pass no token: a cancellable wait allocates a waiter every time it blocks (once per frame), while
+            // the uncancellable one reuses the channel's. Stopping completes the input, which ends the wait; the token
+            // is checked between items.
+            while (await input.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
             {
-                while (input.TryRead(out var item))
+                token.ThrowIfCancellationRequested();
+                while (!token.IsCancellationRequested && input.TryRead(out var item))
                 {
                     while (events.TryRead(out var e)) _pairing!.Apply(e);
                     if (!item.IsImage)
@@ -289,9 +293,11 @@ public sealed class PerceptionPipeline : IAsyncDisposable
         var output = _output!.Writer;
         try
         {
-            while (await paired.WaitToReadAsync(token).ConfigureAwait(false))
+            // No token on the wait (see RunPairingAsync): the pairing stage completes this channel when it stops.
+            while (await paired.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
             {
-                while (paired.TryRead(out var job))
+                token.ThrowIfCancellationRequested();
+                while (!token.IsCancellationRequested && paired.TryRead(out var job))
                 {
                     var result = RentResult();
                     bool ok;
@@ -325,9 +331,11 @@ public sealed class PerceptionPipeline : IAsyncDisposable
     private async Task RunOutputAsync(CancellationToken token)
     {
         var output = _output!.Reader;
-        while (await output.WaitToReadAsync(token).ConfigureAwait(false))
+        // No token on the wait (see RunPairingAsync): the inference stage completes this channel when it stops.
+        while (await output.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
-            while (output.TryRead(out var result))
+            token.ThrowIfCancellationRequested();
+            while (!token.IsCancellationRequested && output.TryRead(out var result))
             {
                 var t0 = Stopwatch.GetTimestamp();
                 try

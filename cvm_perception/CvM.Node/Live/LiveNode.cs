@@ -125,9 +125,19 @@ public sealed class LiveNode : IAsyncDisposable
         {
             try
             {
-                await foreach (var sample in reader.Samples.ReadAllAsync(token).ConfigureAwait(false))
+                // No token on the wait: a cancellable wait allocates a waiter every time it blocks (once per sample).
+                // Disposing the reader completes its channel, which ends the wait; the token is checked per sample.
+                var samples = reader.Samples;
+                while (await samples.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
                 {
-                    using (sample) handle(sample);
+                    while (samples.TryRead(out var sample))
+                    {
+                        using (sample)
+                        {
+                            if (!token.IsCancellationRequested) handle(sample);
+                        }
+                    }
+                    token.ThrowIfCancellationRequested();
                 }
             }
             catch (OperationCanceledException)
