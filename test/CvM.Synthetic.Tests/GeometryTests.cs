@@ -60,6 +60,17 @@ public sealed class GeometryTests
     }
 
     [Fact]
+    public void FromXyzw_RosOrder90DegAboutZ_RotatesXToY()
+    {
+        // ROS order (x, y, z, w) = (0, 0, sin45, cos45), given unnormalised: 90 degrees about z; then translate.
+        var T = new Pose3(UnitQuaternion.FromXyzw(0, 0, 2, 2), new Vector3d(1, 2, 3));
+        var p = T.TransformPoint(new Vector3d(1, 0, 0));
+        Assert.Equal(1.0, p.X, 12);
+        Assert.Equal(3.0, p.Y, 12);
+        Assert.Equal(3.0, p.Z, 12);
+    }
+
+    [Fact]
     public void FromMatrix4x4_RoundTrip_GivesSameTransform()
     {
         var m = Matrix(T_b_c);

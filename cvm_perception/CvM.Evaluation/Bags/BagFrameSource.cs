@@ -1,6 +1,6 @@
 using CvM.Bags;
 using CvM.Evaluation.Driver;
-using CvM.Evaluation.Geometry;
+using CvM.Geometry;
 using CvM.Messages.Cdr;
 using CvM.Messages.NavMsgs;
 using CvM.Messages.SensorMsgs;
@@ -14,21 +14,22 @@ namespace CvM.Evaluation.Bags;
 /// from odometry at the colour stamp. Construction reads the bag once for stamps, odometry and camera info (image
 /// pixels are not decoded) and fixes the pairing plan; every <see cref="ReadFrames"/> reads it again and yields
 /// the planned frames in stamp order, holding only the images of frames not yet complete. Drops are counted in
-/// <see cref="Stats"/>. Opens and disposes its own <see cref="BagReader"/> per pass.
+/// <see cref="Stats"/>; camera infos without usable intrinsics are skipped. Opens and disposes its own
+/// <see cref="BagReader"/> per pass.
 /// </summary>
 public sealed class BagFrameSource : IEvalFrameSource
 {
     private readonly string _path;
     private readonly BagFrameSourceOptions _options;
     private readonly List<(long Rgb, long Depth)> _plan;
-    private readonly List<(long Stamp, PinholeIntrinsics K)> _cameraInfos;
+    private readonly List<(long Stamp, Intrinsics K)> _cameraInfos;
     private readonly OdometryTrack _odometry;
     private readonly int _rgbImages, _depthImages;
     private int _badDepth, _badRgb, _withoutPose;
 
     /// <summary>Opens <paramref name="bagPath"/> (folder with metadata.yaml or a single storage file) and plans the frames.</summary>
     /// <exception cref="BagReadException">The bag cannot be read.</exception>
-    /// <exception cref="InvalidDataException">A topic is missing, or no camera info could be decoded.</exception>
+    /// <exception cref="InvalidDataException">A topic is missing, or no camera info has usable intrinsics.</exception>
     public BagFrameSource(string bagPath, BagFrameSourceOptions? options = null)
     {
         _path = bagPath;
@@ -37,7 +38,7 @@ public sealed class BagFrameSource : IEvalFrameSource
         var rgbStamps = new List<long>();
         var depthStamps = new List<long>();
         _cameraInfos = [];
-        var odometry = new List<(long, CvM.Geometry.Pose3)>();
+        var odometry = new List<(long, Pose3)>();
         using (var reader = BagReader.Open(bagPath))
         {
             foreach (var topic in new[] { _options.RgbTopic, _options.DepthTopic, _options.CameraInfoTopic })
@@ -51,16 +52,15 @@ public sealed class BagFrameSource : IEvalFrameSource
                 else if (m.Topic.Name == _options.CameraInfoTopic)
                 {
                     var info = CdrCodec.Deserialize<CameraInfo>(data);
-                    if (info.K[0] > 0 && info.K[4] > 0 && info.Width > 0 && info.Height > 0)
-                        _cameraInfos.Add((StampNs(info.Header.Stamp), PinholeIntrinsics.FromK(info.K, (int)info.Width, (int)info.Height)));
+                    if (ToIntrinsics(info) is { } K) _cameraInfos.Add((StampNs(info.Header.Stamp), K));
                 }
                 else
                 {
                     var odom = CdrCodec.Deserialize<Odometry>(data);
                     var p = odom.Pose.Pose;
-                    odometry.Add((StampNs(odom.Header.Stamp), new CvM.Geometry.Pose3(
-                        CvM.Geometry.UnitQuaternion.FromXyzw(p.Orientation.X, p.Orientation.Y, p.Orientation.Z, p.Orientation.W),
-                        new CvM.Geometry.Vector3d(p.Position.X, p.Position.Y, p.Position.Z))));
+                    odometry.Add((StampNs(odom.Header.Stamp), new Pose3(
+                        UnitQuaternion.FromXyzw(p.Orientation.X, p.Orientation.Y, p.Orientation.Z, p.Orientation.W),
+                        new Vector3d(p.Position.X, p.Position.Y, p.Position.Z))));
                 }
             }
         }
@@ -141,7 +141,25 @@ public sealed class BagFrameSource : IEvalFrameSource
         return new EvalFrame(index, stampNs, K, rgb, depth, pose);
     }
 
-    private PinholeIntrinsics NearestK(long stampNs) => _cameraInfos.MinBy(c => Math.Abs(c.Stamp - stampNs)).K;
+    private Intrinsics NearestK(long stampNs) => _cameraInfos.MinBy(c => Math.Abs(c.Stamp - stampNs)).K;
+
+    /// <summary>
+    /// The intrinsics of a camera info (fx = K[0], fy = K[4], cx = K[2], cy = K[5]), or null when they are not
+    /// usable: a focal length not positive, a value not finite, or an empty or oversized image.
+    /// </summary>
+    private static Intrinsics? ToIntrinsics(CameraInfo info)
+    {
+        var k = info.K;
+        if (info.Width > int.MaxValue || info.Height > int.MaxValue) return null;
+        try
+        {
+            return new Intrinsics(k[0], k[4], k[2], k[5], (int)info.Width, (int)info.Height);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
 
     private static BagReadFilter Filter(BagFrameSourceOptions o, bool withOdometry)
     {

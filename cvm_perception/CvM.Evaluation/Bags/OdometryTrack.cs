@@ -1,4 +1,3 @@
-using CvM.Evaluation.Geometry;
 using CvM.Geometry;
 
 namespace CvM.Evaluation.Bags;
@@ -21,28 +20,21 @@ internal sealed class OdometryTrack
     public int Count => _stamps.Length;
 
     /// <summary>T_world_cam at <paramref name="stampNs"/>, or null when no sample is close enough.</summary>
-    public RigidPose? PoseAt(long stampNs)
+    public Pose3? PoseAt(long stampNs)
     {
         if (_stamps.Length == 0) return null;
         int pos = Array.BinarySearch(_stamps, stampNs);
-        if (pos >= 0) return ToRigid(_poses[pos]);
+        if (pos >= 0) return _poses[pos];
         pos = ~pos;
         bool hasBefore = pos > 0 && stampNs - _stamps[pos - 1] <= _maxGapNs;
         bool hasAfter = pos < _stamps.Length && _stamps[pos] - stampNs <= _maxGapNs;
         if (hasBefore && hasAfter)
         {
             double t = (stampNs - _stamps[pos - 1]) / (double)(_stamps[pos] - _stamps[pos - 1]);
-            return ToRigid(Pose3.Interpolate(_poses[pos - 1], _poses[pos], t));
+            return Pose3.Interpolate(_poses[pos - 1], _poses[pos], t);
         }
-        if (hasBefore) return ToRigid(_poses[pos - 1]);
-        if (hasAfter) return ToRigid(_poses[pos]);
+        if (hasBefore) return _poses[pos - 1];
+        if (hasAfter) return _poses[pos];
         return null;
-    }
-
-    private static RigidPose ToRigid(Pose3 pose)
-    {
-        Span<double> m = stackalloc double[16];
-        pose.ToMatrix4x4(m);
-        return RigidPose.FromMatrix(m);
     }
 }

@@ -1,5 +1,5 @@
-using CvM.Evaluation.Geometry;
 using CvM.Evaluation.Metrics;
+using CvM.Geometry;
 
 namespace CvM.Evaluation.Driver;
 
@@ -11,16 +11,16 @@ internal sealed class ConsistencyHistory
 {
     private readonly int _offset;
     private readonly float[][] _depthM;
-    private readonly RigidPose?[] _pose;
-    private readonly PinholeIntrinsics[] _k;
+    private readonly Pose3?[] _pose;
+    private readonly Intrinsics?[] _k;
     private readonly bool[] _valid;
 
     public ConsistencyHistory(int offset)
     {
         _offset = offset;
         _depthM = new float[Math.Max(offset, 1)][];
-        _pose = new RigidPose?[_depthM.Length];
-        _k = new PinholeIntrinsics[_depthM.Length];
+        _pose = new Pose3?[_depthM.Length];
+        _k = new Intrinsics?[_depthM.Length];
         _valid = new bool[_depthM.Length];
         for (int i = 0; i < _depthM.Length; i++) _depthM[i] = [];
     }
@@ -31,8 +31,8 @@ internal sealed class ConsistencyHistory
     /// Checks <paramref name="depthM"/> of frame <paramref name="index"/> against the stored frame index - offset
     /// (when there is one, with the same intrinsics and both poses known), then stores it in that slot.
     /// </summary>
-    public ConsistencySums CheckAndStore(int index, ReadOnlySpan<float> depthM, bool hasDepth, PinholeIntrinsics K,
-        RigidPose? T_world_cam, DepthRange range)
+    public ConsistencySums CheckAndStore(int index, ReadOnlySpan<float> depthM, bool hasDepth, Intrinsics K,
+        Pose3? T_world_cam, DepthRange range)
     {
         var sums = default(ConsistencySums);
         if (_offset == 0) return sums;

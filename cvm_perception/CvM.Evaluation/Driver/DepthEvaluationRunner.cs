@@ -64,7 +64,6 @@ public static class DepthEvaluationRunner
 
     private static void CheckFrame(EvalFrame frame)
     {
-        frame.K.Validate();
         if (frame.GroundTruthDepthM.Length != frame.PixelCount)
             throw new ArgumentException($"frame {frame.Index}: ground truth has {frame.GroundTruthDepthM.Length} pixels, K says {frame.K.Width}x{frame.K.Height}");
         if (frame.Rgb8.Length != 0 && frame.Rgb8.Length != frame.PixelCount * 3)

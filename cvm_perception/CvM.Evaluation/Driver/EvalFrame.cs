@@ -1,4 +1,4 @@
-using CvM.Evaluation.Geometry;
+using CvM.Geometry;
 
 namespace CvM.Evaluation.Driver;
 
@@ -16,10 +16,10 @@ namespace CvM.Evaluation.Driver;
 public sealed record EvalFrame(
     int Index,
     long StampNs,
-    PinholeIntrinsics K,
+    Intrinsics K,
     ReadOnlyMemory<byte> Rgb8,
     ReadOnlyMemory<float> GroundTruthDepthM,
-    RigidPose? T_world_cam)
+    Pose3? T_world_cam)
 {
     /// <summary>Pixels per image.</summary>
     public int PixelCount => K.Width * K.Height;

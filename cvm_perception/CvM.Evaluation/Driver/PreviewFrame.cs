@@ -1,4 +1,4 @@
-using CvM.Evaluation.Geometry;
+using CvM.Geometry;
 
 namespace CvM.Evaluation.Driver;
 
@@ -11,5 +11,5 @@ namespace CvM.Evaluation.Driver;
 /// <param name="Rgb8">RGB8 pixels, or empty.</param>
 /// <param name="GroundTruthDepthM">ground-truth depth (metres).</param>
 /// <param name="PredictionsM">prediction per depth source name (metres); a source without a prediction is absent.</param>
-public sealed record PreviewFrame(int Index, PinholeIntrinsics K, byte[] Rgb8, float[] GroundTruthDepthM,
+public sealed record PreviewFrame(int Index, Intrinsics K, byte[] Rgb8, float[] GroundTruthDepthM,
     IReadOnlyDictionary<string, float[]> PredictionsM);

@@ -1,4 +1,4 @@
-using CvM.Evaluation.Geometry;
+using CvM.Geometry;
 
 namespace CvM.Evaluation.Metrics;
 
@@ -21,31 +21,38 @@ public static class MultiViewConsistency
     /// row-major, K's size, same intrinsics) into <paramref name="sums"/>.
     /// </summary>
     /// <exception cref="ArgumentException">A span does not match K's size.</exception>
-    public static void Accumulate(ReadOnlySpan<float> srcDepthM, ReadOnlySpan<float> nbDepthM, PinholeIntrinsics K,
-        in RigidPose T_world_src, in RigidPose T_world_nb, DepthRange range, ref ConsistencySums sums)
+    public static void Accumulate(ReadOnlySpan<float> srcDepthM, ReadOnlySpan<float> nbDepthM, Intrinsics K,
+        in Pose3 T_world_src, in Pose3 T_world_nb, DepthRange range, ref ConsistencySums sums)
     {
         int w = K.Width, h = K.Height;
         if (srcDepthM.Length != w * h) throw new ArgumentException($"source depth has {srcDepthM.Length} pixels, K says {w}x{h}", nameof(srcDepthM));
         if (nbDepthM.Length != w * h) throw new ArgumentException($"neighbour depth has {nbDepthM.Length} pixels, K says {w}x{h}", nameof(nbDepthM));
-        var T_nb_src = T_world_nb.Inverse().Compose(T_world_src);
-        double invFx = 1.0 / K.Fx, invFy = 1.0 / K.Fy;
+        Span<double> T_nb_src = stackalloc double[16];
+        Pose3.Relative(T_world_nb, T_world_src).ToMatrix4x4(T_nb_src);
+        double r00 = T_nb_src[0], r01 = T_nb_src[1], r02 = T_nb_src[2], tx = T_nb_src[3];
+        double r10 = T_nb_src[4], r11 = T_nb_src[5], r12 = T_nb_src[6], ty = T_nb_src[7];
+        double r20 = T_nb_src[8], r21 = T_nb_src[9], r22 = T_nb_src[10], tz = T_nb_src[11];
+        double fx = K.Fx, fy = K.Fy, cx = K.Cx, cy = K.Cy;
+        double invFx = 1.0 / fx, invFy = 1.0 / fy;
         for (int v = 0; v < h; v++)
         {
-            double yn = (v - K.Cy) * invFy;
+            double yn = (v - cy) * invFy;
             for (int u = 0; u < w; u++)
             {
                 float d = srcDepthM[v * w + u];
                 if (!IsValid(d, range)) continue;
                 sums.SourcePixels++;
-                double xn = (u - K.Cx) * invFx;
-                var (x, y, z) = T_nb_src.Apply(xn * d, yn * d, d);
+                double px = (u - cx) * invFx * d, py = yn * d; // p_src = (px, py, d)
+                double x = r00 * px + r01 * py + r02 * d + tx;
+                double y = r10 * px + r11 * py + r12 * d + ty;
+                double z = r20 * px + r21 * py + r22 * d + tz;
                 if (!(z > 0))
                 {
                     sums.OutOfView++;
                     continue;
                 }
-                int un = (int)Math.Round(K.Fx * x / z + K.Cx, MidpointRounding.AwayFromZero);
-                int vn = (int)Math.Round(K.Fy * y / z + K.Cy, MidpointRounding.AwayFromZero);
+                int un = (int)Math.Round(fx * x / z + cx, MidpointRounding.AwayFromZero);
+                int vn = (int)Math.Round(fy * y / z + cy, MidpointRounding.AwayFromZero);
                 if ((uint)un >= (uint)w || (uint)vn >= (uint)h)
                 {
                     sums.OutOfView++;

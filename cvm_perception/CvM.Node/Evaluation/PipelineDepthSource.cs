@@ -1,5 +1,4 @@
 using CvM.Evaluation.Driver;
-using CvM.Geometry;
 using CvM.Pipeline;
 using CvM.Pipeline.Frames;
 
@@ -60,12 +59,8 @@ public sealed class PipelineDepthSource : IDepthSource, IPerceptionSink, IAsyncD
         var k = frame.K;
         var drops = p.Snapshot().TotalDrops;
         p.PostEventAsync(InputEvent.CameraInfo(frame.StampNs, Frame, k.Width, k.Height, [k.Fx, 0, k.Cx, 0, k.Fy, k.Cy, 0, 0, 1])).AsTask().GetAwaiter().GetResult();
-        if (_withPoses && frame.T_world_cam is { } T)
-        {
-            Span<double> r = [T.R00, T.R01, T.R02, T.R10, T.R11, T.R12, T.R20, T.R21, T.R22];
-            var pose = new Pose3(UnitQuaternion.FromRotationMatrix(r), new Vector3d(T.Tx, T.Ty, T.Tz));
-            p.PostEventAsync(InputEvent.Odometry(frame.StampNs, "odom", Frame, pose)).AsTask().GetAwaiter().GetResult();
-        }
+        if (_withPoses && frame.T_world_cam is { } T_world_cam)
+            p.PostEventAsync(InputEvent.Odometry(frame.StampNs, "odom", Frame, T_world_cam)).AsTask().GetAwaiter().GetResult();
         var pixels = PooledArray<byte>.CopyOf(frame.Rgb8.Span);
         var image = new ImageFrame(FrameHeader.FromNs(frame.StampNs, Frame), k.Width, k.Height, k.Width * 3, "rgb8", false, pixels,
             System.Diagnostics.Stopwatch.GetTimestamp());

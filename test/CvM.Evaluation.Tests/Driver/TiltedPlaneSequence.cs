@@ -1,5 +1,5 @@
 using CvM.Evaluation.Driver;
-using CvM.Evaluation.Geometry;
+using CvM.Geometry;
 
 namespace CvM.Evaluation.Tests.Driver;
 
@@ -10,7 +10,7 @@ namespace CvM.Evaluation.Tests.Driver;
 /// </summary>
 internal sealed class TiltedPlaneSequence(int frames = 6, int width = 32, int height = 24, double stepM = 0.02) : IEvalFrameSource
 {
-    public PinholeIntrinsics K { get; } = new(30, 30, (width - 1) / 2.0, (height - 1) / 2.0, width, height);
+    public Intrinsics K { get; } = new(30, 30, (width - 1) / 2.0, (height - 1) / 2.0, width, height);
 
     public string Name => "tilted-plane";
 
@@ -39,7 +39,7 @@ internal sealed class TiltedPlaneSequence(int frames = 6, int width = 32, int he
                 rgb[3 * p + 1] = (byte)(p / width * 9);
                 rgb[3 * p + 2] = (byte)(i * 40);
             }
-            var pose = RigidPose.Identity with { Tx = i * stepM };
+            var pose = new Pose3(UnitQuaternion.Identity, new Vector3d(i * stepM, 0, 0));
             yield return new EvalFrame(i, 1_700_000_000_000_000_000L + i * 33_333_333L, K, rgb, GroundTruth(i), pose);
         }
     }

@@ -1,6 +1,6 @@
 using System.Numerics;
-using CvM.Evaluation.Geometry;
 using CvM.Evaluation.Metrics;
+using CvM.Geometry;
 using CvM.TestSupport;
 
 namespace CvM.Evaluation.Tests.Metrics;
@@ -15,8 +15,8 @@ public class AllocationTests
         var pred = gt.Select(d => d * 1.1f).ToArray();
         var labels = Enumerable.Range(0, w * h).Select(i => (byte)(i % 14)).ToArray();
         var normals = Enumerable.Range(0, w * h).Select(i => new Vector3(0.1f * (i % 3), 0, 1)).ToArray();
-        var k = new PinholeIntrinsics(50, 50, 31.5, 23.5, w, h);
-        var T_world_nb = RigidPose.Identity with { Tx = 0.05 };
+        var k = new Intrinsics(50, 50, 31.5, 23.5, w, h);
+        var T_world_nb = new Pose3(UnitQuaternion.Identity, new Vector3d(0.05, 0, 0));
         var confusion = new SemanticConfusion();
         var normalAcc = new NormalAccumulator();
         var bins = new DepthErrorBins(0.1f, 5f, 20);
@@ -28,7 +28,7 @@ public class AllocationTests
             DepthEvaluator.Accumulate(gt, pred, DepthRange.Indoor, ref sums, bins);
             confusion.Add(labels, labels);
             normalAcc.Add(normals, normals);
-            MultiViewConsistency.Accumulate(pred, pred, k, RigidPose.Identity, T_world_nb, DepthRange.Indoor, ref consistency);
+            MultiViewConsistency.Accumulate(pred, pred, k, Pose3.Identity, T_world_nb, DepthRange.Indoor, ref consistency);
         }
 
         Once(); // warm-up (JIT)
