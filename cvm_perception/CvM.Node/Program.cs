@@ -84,7 +84,7 @@ public static class Program
         }
         catch (Exception e) when (e is RosArgumentException or ParameterFileException or NodeParameterException or ModelManifestException
             or CudaUnavailableException or CvM.Ros.Names.RosNameException or CvM.Bags.BagReadException or InvalidDataException
-            or IOException or CvM.Ros.Dds.CycloneLibraryException or CvM.Ros.Dds.DdsException)
+            or IOException or CvM.Ros.Dds.CycloneLibraryException or CvM.Ros.Dds.DdsException or CvM.Messages.Cdr.CdrException)
         {
             stderr.WriteLine("error: " + e.Message);
             return 1;

@@ -25,6 +25,7 @@ public sealed class BagFrameSource : IEvalFrameSource
     private readonly List<(long Stamp, Intrinsics K)> _cameraInfos;
     private readonly OdometryTrack _odometry;
     private readonly int _rgbImages, _depthImages;
+    private readonly int _skippedMessages;
     private int _badDepth, _badRgb, _withoutPose;
 
     /// <summary>Opens <paramref name="bagPath"/> (folder with metadata.yaml or a single storage file) and plans the frames.</summary>
@@ -46,21 +47,14 @@ public sealed class BagFrameSource : IEvalFrameSource
                     throw new InvalidDataException($"{bagPath}: topic {topic} is not in the bag (topics: {string.Join(", ", reader.Topics.Select(t => t.Name))})");
             foreach (var m in reader.ReadMessages(Filter(_options, withOdometry: true)))
             {
-                var data = m.Data.Span;
-                if (m.Topic.Name == _options.RgbTopic) rgbStamps.Add(StampNs(Image.DecodeView(data, out _).Header.Stamp));
-                else if (m.Topic.Name == _options.DepthTopic) depthStamps.Add(StampNs(Image.DecodeView(data, out _).Header.Stamp));
-                else if (m.Topic.Name == _options.CameraInfoTopic)
+                // A message that does not decode, or carries unusable intrinsics or pose, is skipped and counted.
+                try
                 {
-                    var info = CdrCodec.Deserialize<CameraInfo>(data);
-                    if (ToIntrinsics(info) is { } K) _cameraInfos.Add((StampNs(info.Header.Stamp), K));
+                    if (!TryPlan(m, rgbStamps, depthStamps, odometry)) _skippedMessages++;
                 }
-                else
+                catch (Exception e) when (e is CdrException or ArgumentException)
                 {
-                    var odom = CdrCodec.Deserialize<Odometry>(data);
-                    var p = odom.Pose.Pose;
-                    odometry.Add((StampNs(odom.Header.Stamp), new Pose3(
-                        UnitQuaternion.FromXyzw(p.Orientation.X, p.Orientation.Y, p.Orientation.Z, p.Orientation.W),
-                        new Vector3d(p.Position.X, p.Position.Y, p.Position.Z))));
+                    _skippedMessages++;
                 }
             }
         }
@@ -80,7 +74,7 @@ public sealed class BagFrameSource : IEvalFrameSource
 
     /// <summary>Counts of what was found and dropped (bad images are counted as <see cref="ReadFrames"/> meets them).</summary>
     public BagFrameSourceStats Stats => new(_rgbImages, _depthImages, _plan.Count, _rgbImages - _plan.Count,
-        _depthImages - _plan.Count, _badDepth, _badRgb, _withoutPose, _odometry.Count);
+        _depthImages - _plan.Count, _badDepth, _badRgb, _withoutPose, _odometry.Count, _skippedMessages);
 
     /// <inheritdoc/>
     public IEnumerable<EvalFrame> ReadFrames()
@@ -94,7 +88,8 @@ public sealed class BagFrameSource : IEvalFrameSource
         using var reader = BagReader.Open(_path);
         foreach (var m in reader.ReadMessages(Filter(_options, withOdometry: false)))
         {
-            var meta = Image.DecodeView(m.Data.Span, out var pixels);
+            // Images that do not decode were skipped (and counted) when the plan was made.
+            if (!TryDecodeView(m.Data.Span, out var meta, out var pixels)) continue;
             long stamp = StampNs(meta.Header.Stamp);
             if (m.Topic.Name == _options.RgbTopic && wantedRgb.TryGetValue(stamp, out int fr) && !rgbByFrame.ContainsKey(fr))
             {
@@ -123,6 +118,21 @@ public sealed class BagFrameSource : IEvalFrameSource
         }
     }
 
+    private static bool TryDecodeView(ReadOnlySpan<byte> payload, out ImageMetadata meta, out ReadOnlySpan<byte> pixels)
+    {
+        try
+        {
+            meta = Image.DecodeView(payload, out pixels);
+            return true;
+        }
+        catch (CdrException)
+        {
+            meta = default!;
+            pixels = default;
+            return false;
+        }
+    }
+
     private EvalFrame? MakeFrame(int index, long stampNs, byte[] rgb, float[]? depth)
     {
         if (depth is null)
@@ -139,6 +149,31 @@ public sealed class BagFrameSource : IEvalFrameSource
         var pose = _odometry.PoseAt(stampNs);
         if (pose is null) _withoutPose++;
         return new EvalFrame(index, stampNs, K, rgb, depth, pose);
+    }
+
+    /// <summary>Adds one message's stamp, intrinsics or pose to the plan; false when its values are not usable.</summary>
+    private bool TryPlan(BagMessage m, List<long> rgbStamps, List<long> depthStamps, List<(long, Pose3)> odometry)
+    {
+        var data = m.Data.Span;
+        if (m.Topic.Name == _options.RgbTopic) rgbStamps.Add(StampNs(Image.DecodeView(data, out _).Header.Stamp));
+        else if (m.Topic.Name == _options.DepthTopic) depthStamps.Add(StampNs(Image.DecodeView(data, out _).Header.Stamp));
+        else if (m.Topic.Name == _options.CameraInfoTopic)
+        {
+            var info = CdrCodec.Deserialize<CameraInfo>(data);
+            if (ToIntrinsics(info) is not { } K) return false;
+            _cameraInfos.Add((StampNs(info.Header.Stamp), K));
+        }
+        else
+        {
+            var odom = CdrCodec.Deserialize<Odometry>(data);
+            var p = odom.Pose.Pose;
+            if (!double.IsFinite(p.Position.X) || !double.IsFinite(p.Position.Y) || !double.IsFinite(p.Position.Z)) return false;
+            // FromXyzw throws ArgumentException on a zero or non-finite quaternion: counted by the caller.
+            odometry.Add((StampNs(odom.Header.Stamp), new Pose3(
+                UnitQuaternion.FromXyzw(p.Orientation.X, p.Orientation.Y, p.Orientation.Z, p.Orientation.W),
+                new Vector3d(p.Position.X, p.Position.Y, p.Position.Z))));
+        }
+        return true;
     }
 
     private Intrinsics NearestK(long stampNs) => _cameraInfos.MinBy(c => Math.Abs(c.Stamp - stampNs)).K;

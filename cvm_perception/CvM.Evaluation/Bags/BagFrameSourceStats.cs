@@ -10,6 +10,10 @@ namespace CvM.Evaluation.Bags;
 /// <param name="BadRgb">paired colour images that could not be converted or differ in size from the depth (frame kept without colour).</param>
 /// <param name="FramesWithoutPose">frames with no odometry within the pose gap (kept, without pose).</param>
 /// <param name="OdometrySamples">odometry messages read.</param>
+/// <param name="SkippedMessages">
+/// messages on the colour, depth, camera-info or odometry topic that did not decode, camera infos without usable
+/// intrinsics and odometry with a non-finite position or a zero or non-finite quaternion (skipped).
+/// </param>
 public sealed record BagFrameSourceStats(
     int RgbImages, int DepthImages, int Frames, int UnpairedRgb, int UnpairedDepth,
-    int BadDepth, int BadRgb, int FramesWithoutPose, int OdometrySamples);
+    int BadDepth, int BadRgb, int FramesWithoutPose, int OdometrySamples, int SkippedMessages);
