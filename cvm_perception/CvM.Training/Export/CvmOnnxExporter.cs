@@ -146,7 +146,8 @@ public static class CvmOnnxExporter
             if (net.ScaleHead is { } sh)
             {
                 using var scale = g.Scope("scale");
-                var y = sh[1].Export(g, sh[0].Export(g, g.Op("Concat", [x, cv4, p], a => a.Attribute.Add(OnnxGraph.Int("axis", 1)))));
+                var cvSoftmax = g.Op("Softmax", [cv4], a => a.Attribute.Add(OnnxGraph.Int("axis", 1)));
+                var y = sh[1].Export(g, sh[0].Export(g, g.Op("Concat", [cvSoftmax, p], a => a.Attribute.Add(OnnxGraph.Int("axis", 1)))));
                 var votes = g.Reshape(g.Slice(y, 1, 0, 1), b, 1, h4 * w4);
                 var weights = g.Op("Softmax", [g.Reshape(g.Slice(y, 1, 1, 2), b, 1, h4 * w4)], a => a.Attribute.Add(OnnxGraph.Int("axis", 2)));
                 var logScale = g.Op("ReduceSum", [g.Op("Mul", [weights, votes]), g.Longs("axes", 2)], a => a.Attribute.Add(OnnxGraph.Int("keepdims", 1)));

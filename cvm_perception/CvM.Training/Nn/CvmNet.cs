@@ -53,7 +53,7 @@ public sealed class CvmNet : nn.Module
         head_normal = new ConvBn("head_normal", dc, PaddedHead, 3, batchNorm: false, relu: false);
         if (options.GlobalScale)
         {
-            scale1 = new ConvBn("scale1", dc + 2 * d, ScaleChannels, 3);
+            scale1 = new ConvBn("scale1", 2 * d, ScaleChannels, 3);
             scale2 = new ConvBn("scale2", ScaleChannels, PaddedHead, 1, batchNorm: false, relu: false);
             using var _ = no_grad();
             scale2.Conv.weight!.zero_();
@@ -141,7 +141,9 @@ public sealed class CvmNet : nn.Module
         if (scale1 is not null)
         {
             // One log-scale per sample: the softmax-weighted mean of per-pixel votes (channel 0) with weights from channel 1.
-            var y = scale2!.forward(scale1.forward(cat([x, cv4, p], 1)));
+            // The head sees only two distributions over the planes, where matching puts the depth (the fine cost volume's
+            // softmax) and where the network does (p): no appearance features, so that it carries over to real images.
+            var y = scale2!.forward(scale1.forward(cat([cv4.softmax(1), p], 1)));
             var votes = y.narrow(1, 0, 1).flatten(2);
             var weights = y.narrow(1, 1, 1).flatten(2).softmax(2);
             var logScale = (weights * votes).sum(2, keepdim: true).reshape(b, 1, 1, 1);

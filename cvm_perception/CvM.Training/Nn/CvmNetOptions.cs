@@ -28,8 +28,9 @@ public sealed record CvmNetOptions
     public int FineChannels { get; init; }
 
     /// <summary>
-    /// Global scale head: from the decoder features, the fine cost volume and the depth-plane probabilities at 1/4, a
-    /// 3x3 conv and a 1x1 conv give per pixel a log-scale vote and a weight; their softmax-weighted mean over the image
+    /// Global scale head: from two distributions over the depth planes at 1/4, the fine cost volume's softmax (where
+    /// matching puts the depth) and the network's plane probabilities, a 3x3 conv and a 1x1 conv give per pixel a
+    /// log-scale vote and a weight (no appearance features, so that the head carries over to real images); their softmax-weighted mean over the image
     /// is one log-scale <c>s</c> per sample, and the inverse depth is multiplied by <c>exp(-s)</c> (then clamped to the
     /// plane-sweep range). It lets the network take metric scale from the whole image's matching evidence rather
     /// than from what each pixel sees. Starts as the identity (last conv zero). Needs <see cref="FineChannels"/> &gt; 0.
