@@ -25,6 +25,10 @@ public static class CvmOnnxExporter
     {
         net.eval();
         using var _ = no_grad();
+        // Every tensor made while exporting (folded weights and their temporaries) is held by this scope until the
+        // export ends, so that none is finalized while a native call still reads it. Two exports of the same net still
+        // differ now and then in the parity tests (README, issue 3: open); models/make_model.sh exports twice and checks.
+        using var tensors = NewDisposeScope();
         var o = net.Options;
         var g = new OnnxGraph();
         long H = o.ImageHeight, W = o.ImageWidth;
@@ -49,6 +53,10 @@ public static class CvmOnnxExporter
     {
         net.eval();
         using var _ = no_grad();
+        // Every tensor made while exporting (folded weights and their temporaries) is held by this scope until the
+        // export ends, so that none is finalized while a native call still reads it. Two exports of the same net still
+        // differ now and then in the parity tests (README, issue 3: open); models/make_model.sh exports twice and checks.
+        using var tensors = NewDisposeScope();
         var o = net.Options;
         var g = new OnnxGraph();
         var img = g.Input("image", 1, 3, o.ImageHeight, o.ImageWidth);
@@ -67,6 +75,10 @@ public static class CvmOnnxExporter
     {
         net.eval();
         using var _ = no_grad();
+        // Every tensor made while exporting (folded weights and their temporaries) is held by this scope until the
+        // export ends, so that none is finalized while a native call still reads it. Two exports of the same net still
+        // differ now and then in the parity tests (README, issue 3: open); models/make_model.sh exports twice and checks.
+        using var tensors = NewDisposeScope();
         var o = net.Options;
         var g = new OnnxGraph();
         var f4 = g.Input("ref_f4", 1, 64, o.ImageHeight / 4, o.ImageWidth / 4);
