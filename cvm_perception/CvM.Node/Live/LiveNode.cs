@@ -125,19 +125,9 @@ public sealed class LiveNode : IAsyncDisposable
         {
             try
             {
-                // No token on the wait: a cancellable wait allocates a waiter every time it blocks (once per sample).
-                // Disposing the reader completes its channel, which ends the wait; the token is checked per sample.
-                var samples = reader.Samples;
-                while (await samples.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+                await foreach (var sample in reader.Samples.ReadAllAsync(token).ConfigureAwait(false))
                 {
-                    while (samples.TryRead(out var sample))
-                    {
-                        using (sample)
-                        {
-                            if (!token.IsCancellationRequested) handle(sample);
-                        }
-                    }
-                    token.ThrowIfCancellationRequested();
+                    using (sample) handle(sample);
                 }
             }
             catch (OperationCanceledException)

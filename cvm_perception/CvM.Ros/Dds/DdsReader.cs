@@ -222,13 +222,20 @@ public sealed class DdsReader : IDisposable
         ReadCycloneCounts();
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         _stopping = true;
-        _ = DdsNative.dds_set_guardcondition(_guard.Entity, 1);
-        _thread.Join();
-        _waitset.Dispose();
-        _guard.Dispose();
-        _readCondition.Dispose();
-        _reader.Dispose();
-        _channel.Writer.TryComplete();
+        try
+        {
+            _ = DdsNative.dds_set_guardcondition(_guard.Entity, 1);
+            _thread.Join();
+            _waitset.Dispose();
+            _guard.Dispose();
+            _readCondition.Dispose();
+            _reader.Dispose();
+        }
+        finally
+        {
+            // consumers waiting on the channel always see it end, even when deleting an entity failed
+            _channel.Writer.TryComplete();
+        }
         _participant.Unregister(this, Info);
     }
 }
