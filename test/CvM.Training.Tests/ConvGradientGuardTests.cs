@@ -8,7 +8,6 @@ namespace CvM.Training.Tests;
 /// Guards the oneDNN AVX-512 trap (DESIGN §5): conv input gradients wrong when out-channels are not multiples of 16.
 /// The network keeps every conv width a multiple of 16, and float32 input gradients of those convs match float64.
 /// </summary>
-[Collection(TorchFixture.Collection)]
 public class ConvGradientGuardTests
 {
     [Fact]

@@ -6,7 +6,6 @@ using static TorchSharp.torch;
 namespace CvM.Training.Tests;
 
 /// <summary>Acceptance 2: the plane-sweep warp against independent double-precision projection and rendered views.</summary>
-[Collection(TorchFixture.Collection)]
 public class CostVolumeGeometryTests
 {
     private const int W = 160, H = 128;

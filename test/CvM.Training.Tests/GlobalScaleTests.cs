@@ -5,7 +5,6 @@ using static TorchSharp.torch;
 namespace CvM.Training.Tests;
 
 /// <summary>The global scale head (<see cref="CvmNetOptions.GlobalScale"/>): identity when it starts, a pure scale when it acts.</summary>
-[Collection(TorchFixture.Collection)]
 public class GlobalScaleTests
 {
     private static (Tensor Ref, Tensor Src1, Tensor Src2, Tensor K, Tensor InvK, Tensor T1, Tensor T2, Tensor Range) Inputs(CvmNetOptions o)

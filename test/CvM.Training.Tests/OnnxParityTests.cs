@@ -8,7 +8,6 @@ using static TorchSharp.torch;
 
 namespace CvM.Training.Tests;
 
-[Collection(TorchFixture.Collection)]
 public class OnnxParityTests
 {
     internal static CvmNet RandomNet(CvmNetOptions o)

@@ -5,7 +5,6 @@ using static TorchSharp.torch;
 namespace CvM.Training.Tests;
 
 /// <summary>Acceptance 5: a short training run on the built-in ray-cast rooms; the loss falls.</summary>
-[Collection(TorchFixture.Collection)]
 public class SmokeTrainingTests
 {
     [Fact]

@@ -15,7 +15,6 @@ namespace CvM.Training.Tests;
 /// <see cref="ManifestWriter.Write"/> of one random-weight network of the shipped shape (fine cost volume, so
 /// <c>k4</c> is cached too), opened by CvM.Inference's <see cref="CvmModel"/> and by the eval verb's predictors.
 /// </summary>
-[Collection(TorchFixture.Collection)]
 public sealed class SplitExportTests : IDisposable
 {
     private const int CamW = 320, CamH = 240;
