@@ -18,20 +18,31 @@ public class GlobalScaleTests
     private static CvmOutputs Run(CvmNet net, (Tensor Ref, Tensor Src1, Tensor Src2, Tensor K, Tensor InvK, Tensor T1, Tensor T2, Tensor Range) i) =>
         net.Forward(i.Ref, i.Src1, i.Src2, i.K, i.InvK, i.T1, i.T2, i.Range);
 
+    /// <summary>
+    /// A random net of the shipped shape and one with the global scale head initialised from it, as `train` does with
+    /// initFrom: load what matches, keep the new head as constructed.
+    /// </summary>
+    private static (CvmNet Plain, CvmNet Scaled, IList<string> Missing, IList<string> Unexpected) PlainAndScaled(int seed)
+    {
+        TorchFixture.Ensure(seed);
+        var o = OnnxParityTests.Shipped;
+        var plain = OnnxParityTests.RandomNet(o);
+        var scaled = new CvmNet(o with { GlobalScale = true });
+        var (missing, unexpected) = scaled.load_state_dict(plain.state_dict(), strict: false);
+        return (plain, scaled, missing, unexpected);
+    }
+
     [Fact]
     public void GlobalScale_InitialisedFromANetWithout_GivesTheSameOutputs()
     {
-        TorchFixture.Ensure(3);
-        var o = OnnxParityTests.Shipped;
-        using var plain = OnnxParityTests.RandomNet(o);
-        using var scaled = new CvmNet(o with { GlobalScale = true });
-        // What `train` does with initFrom: load what matches, keep the new head as constructed.
-        var (missing, unexpected) = scaled.load_state_dict(plain.state_dict(), strict: false);
+        var (plain, scaled, missing, unexpected) = PlainAndScaled(seed: 3);
+        using var _plain = plain;
+        using var _scaled = scaled;
         Assert.Empty(unexpected);
         Assert.All(missing, name => Assert.StartsWith("scale", name));
         Assert.NotEmpty(missing);
         scaled.eval();
-        var inputs = Inputs(o);
+        var inputs = Inputs(OnnxParityTests.Shipped);
         using var _ = no_grad();
         var a = Run(plain, inputs);
         var b = Run(scaled, inputs);
@@ -42,11 +53,9 @@ public class GlobalScaleTests
     [Fact]
     public void GlobalScale_ConstantVote_ScalesDepthByExpVoteInsideTheRange()
     {
-        TorchFixture.Ensure(4);
-        var o = OnnxParityTests.Shipped;
-        using var plain = OnnxParityTests.RandomNet(o);
-        using var scaled = new CvmNet(o with { GlobalScale = true });
-        scaled.load_state_dict(plain.state_dict(), strict: false);
+        var (plain, scaled, _, _) = PlainAndScaled(seed: 4);
+        using var _plain = plain;
+        using var _scaled = scaled;
         const float vote = 0.2f;
         using (no_grad())
         {
@@ -55,7 +64,7 @@ public class GlobalScaleTests
             bias[0] = vote;
         }
         scaled.eval();
-        var inputs = Inputs(o);
+        var inputs = Inputs(OnnxParityTests.Shipped);
         using var _ = no_grad();
         var a = Run(plain, inputs).DepthB1HW;
         var b = Run(scaled, inputs).DepthB1HW;

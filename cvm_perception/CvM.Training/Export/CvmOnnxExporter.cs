@@ -53,10 +53,7 @@ public static class CvmOnnxExporter
     {
         net.eval();
         using var _ = no_grad();
-        // Every tensor made while exporting (folded weights and their temporaries) is held by this scope until the
-        // export ends, so that none is finalized while a native call still reads it. Two exports of the same net still
-        // differ now and then in the parity tests (README, issue 3: open); models/make_model.sh exports twice and checks.
-        using var tensors = NewDisposeScope();
+        using var tensors = NewDisposeScope(); // holds the export's tensors (see ExportFull)
         var o = net.Options;
         var g = new OnnxGraph();
         var img = g.Input("image", 1, 3, o.ImageHeight, o.ImageWidth);
@@ -75,10 +72,7 @@ public static class CvmOnnxExporter
     {
         net.eval();
         using var _ = no_grad();
-        // Every tensor made while exporting (folded weights and their temporaries) is held by this scope until the
-        // export ends, so that none is finalized while a native call still reads it. Two exports of the same net still
-        // differ now and then in the parity tests (README, issue 3: open); models/make_model.sh exports twice and checks.
-        using var tensors = NewDisposeScope();
+        using var tensors = NewDisposeScope(); // holds the export's tensors (see ExportFull)
         var o = net.Options;
         var g = new OnnxGraph();
         var f4 = g.Input("ref_f4", 1, 64, o.ImageHeight / 4, o.ImageWidth / 4);
