@@ -16,16 +16,26 @@ public static class OrtSessionFactory
 {
     /// <summary>Opens <paramref name="modelPath"/>; <paramref name="selection"/> says which provider runs it and why.</summary>
     public static InferenceSession Create(string modelPath, InferenceOptions options, out ProviderSelection selection) =>
-        Create(modelPath, options, CudaProbe.Shared, out selection);
+        Create(modelPath, options, CudaProbe.Shared, null, out selection);
+
+    /// <summary>
+    /// <see cref="Create(string, InferenceOptions, out ProviderSelection)"/> with <paramref name="configure"/> applied
+    /// to the session options after the node's own (the benchmark turns the profiler on with it).
+    /// </summary>
+    internal static InferenceSession Create(string modelPath, InferenceOptions options, Action<SessionOptions>? configure, out ProviderSelection selection) =>
+        Create(modelPath, options, CudaProbe.Shared, configure, out selection);
 
     /// <summary><see cref="Create(string, InferenceOptions, out ProviderSelection)"/> with a given probe (tests use their own).</summary>
-    internal static InferenceSession Create(string modelPath, InferenceOptions options, CudaProbe probe, out ProviderSelection selection)
+    internal static InferenceSession Create(string modelPath, InferenceOptions options, CudaProbe probe, out ProviderSelection selection) =>
+        Create(modelPath, options, probe, null, out selection);
+
+    private static InferenceSession Create(string modelPath, InferenceOptions options, CudaProbe probe, Action<SessionOptions>? configure, out ProviderSelection selection)
     {
         options.Validate();
         if (!File.Exists(modelPath)) throw new FileNotFoundException($"model file not found: {modelPath}", modelPath);
         if (options.Device != InferenceDevice.Cpu)
         {
-            var session = probe.TryCreate(modelPath, options, () => BaseOptions(options), out var reason, out var error);
+            var session = probe.TryCreate(modelPath, options, () => BaseOptions(options, configure), out var reason, out var error);
             if (session is not null)
             {
                 selection = new ProviderSelection(ExecutionProvider.Cuda, options.Device, null);
@@ -38,11 +48,11 @@ public static class OrtSessionFactory
         {
             selection = new ProviderSelection(ExecutionProvider.Cpu, options.Device, null);
         }
-        using var cpuOptions = BaseOptions(options);
+        using var cpuOptions = BaseOptions(options, configure);
         return new InferenceSession(modelPath, cpuOptions);
     }
 
-    private static SessionOptions BaseOptions(InferenceOptions options)
+    private static SessionOptions BaseOptions(InferenceOptions options, Action<SessionOptions>? configure)
     {
         var o = new SessionOptions
         {
@@ -57,6 +67,7 @@ public static class OrtSessionFactory
             o.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
             o.AddSessionConfigEntry("session.inter_op.allow_spinning", "0");
         }
+        configure?.Invoke(o);
         return o;
     }
 }

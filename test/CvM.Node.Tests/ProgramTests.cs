@@ -18,6 +18,7 @@ public sealed class ProgramTests
     [InlineData("node")]
     [InlineData("replay")]
     [InlineData("eval")]
+    [InlineData("bench")]
     public async Task Help_EachVerb_PrintsUsageAndExitsZero(string verb)
     {
         var (code, output, _) = await RunAsync(verb, "--help");
@@ -31,6 +32,46 @@ public sealed class ProgramTests
         Assert.Equal(2, (await RunAsync("fly")).Code);
         Assert.Equal(2, (await RunAsync("replay", "--wat")).Code);
         Assert.Equal(2, (await RunAsync()).Code);
+    }
+
+    [Fact]
+    public async Task Bench_CommittedModelOnCpu_ReportsBothGraphsTheNewFrameAndWritesJson()
+    {
+        var dir = Directory.CreateTempSubdirectory("cvm_bench_");
+        try
+        {
+            var json = Path.Combine(dir.FullName, "bench.json");
+            var model = Path.Combine(CvM.TestSupport.RepoPaths.Root, "models", "cvm_96x128.onnx");
+            var (code, output, err) = await RunAsync("bench", "--runs", "3", "--warmup", "1", "--out", json, "--ros-args", "-p", "device:=cpu", "-p", $"model_path:={model}");
+            Assert.True(code == 0, err);
+            Assert.Contains("cvm_96x128.features.onnx on Cpu (requested Cpu): median", output, StringComparison.Ordinal);
+            Assert.Contains("cvm_96x128.onnx on Cpu (requested Cpu): median", output, StringComparison.Ordinal);
+            Assert.Contains("nodes off CPUExecutionProvider: none", output, StringComparison.Ordinal);
+            Assert.Contains("new frame (features + multi-view, sources cached): median", output, StringComparison.Ordinal);
+            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json));
+            var graphs = doc.RootElement.GetProperty("graphs");
+            Assert.Equal(2, graphs.GetArrayLength());
+            Assert.All(graphs.EnumerateArray(), g => Assert.Equal("Cpu", g.GetProperty("provider").GetString()));
+            Assert.True(doc.RootElement.GetProperty("newFrameMedianMs").GetDouble() > 0);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void NativeLoadFailure_DllNotFoundInsideTypeInitializer_KeepsTheFirstSentenceAndTheLoaderLines()
+    {
+        var dll = new DllNotFoundException("Unable to load shared library 'OpenCvSharpExtern' or one of its dependencies. In order to help diagnose loading problems, consider using a tool like strace.\n"
+            + "libfreetype.so.6: cannot open shared object file: No such file or directory\n"
+            + "libOpenCvSharpExtern.so: cannot open shared object file: No such file or directory\n");
+        var wrapped = new TypeInitializationException("OpenCvSharp.Internal.NativeMethods", dll);
+
+        Assert.Equal("Unable to load shared library 'OpenCvSharpExtern' or one of its dependencies.; libfreetype.so.6: cannot open shared object file: No such file or directory; "
+            + "libOpenCvSharpExtern.so: cannot open shared object file: No such file or directory", Program.NativeLoadFailure(wrapped));
+        Assert.Null(Program.NativeLoadFailure(new InvalidOperationException("x")));
+        Assert.Null(Program.NativeLoadFailure(new TypeInitializationException("T", new InvalidOperationException("x"))));
     }
 
     [Fact]
