@@ -17,7 +17,8 @@ public static class NodeHelp
               ~/depth/camera_info, ~/semantics (mono8), ~/semantics/color (rgb8), ~/normals (32FC3),
               ~/normals/color (rgb8) stamped with the input image's header, and /diagnostics once per
               diagnostics_period_s. Stages are joined by bounded channels that drop the oldest frame (counted)
-              so the newest is served; DDS callbacks never wait for inference. SIGINT/SIGTERM stop it cleanly.
+              so the newest is served; DDS callbacks never wait for inference. SIGINT/SIGTERM stop it cleanly
+              (an ignored SIGINT inherited from the parent is set back to its default first).
               An unknown parameter or a value out of range is a start-up error (exit 1).
             parameters (name, type, range: description; default):
 

@@ -12,6 +12,9 @@ public static class NodeVerb
         ArgumentNullException.ThrowIfNull(setup);
         // Handlers first: a launch system (or a test) may send SIGINT as soon as the start-up line is printed; a signal
         // during start-up then stops the node right after it started, cleanly, instead of killing the process.
+        // An inherited ignored SIGINT (a background job of a script, nohup) would hide ros2 launch's SIGINT from the node.
+        if (InheritedSigint.RestoreIfIgnored())
+            console.WriteLine("SIGINT was ignored by the parent process; set back to its default so that SIGINT stops the node");
         using var stop = new CancellationTokenSource();
         using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, c =>
         {

@@ -71,6 +71,7 @@ public sealed class LiveNode : IAsyncDisposable
         RosOutputSink? sink = null;
         PerceptionPipeline? pipeline = null;
         DdsPublisher<DiagnosticArray>? diag = null;
+        LiveNode? live = null;
         try
         {
             sink = new RosOutputSink(node, p);
@@ -78,13 +79,16 @@ public sealed class LiveNode : IAsyncDisposable
             pipeline.Configure();
             console.WriteLine($"{node.Namespace.TrimEnd('/')}/{node.Name}: model {options.ManifestPath}; execution provider {pipeline.Provider}");
             diag = node.CreatePublisher<DiagnosticArray>("/diagnostics", DdsTypeSupport.For<DiagnosticArray>(), QosProfile.Default);
-            var live = new LiveNode(node, pipeline, sink, diag, p);
+            live = new LiveNode(node, pipeline, sink, diag, p);
             pipeline.Activate();
             live.Subscribe();
             return live;
         }
         catch
         {
+            // Readers already subscribed: disposing them completes their channels, which ends their pumps' waits.
+            if (live is not null)
+                foreach (var r in live._readers) r.Dispose();
             pipeline?.DisposeAsync().AsTask().GetAwaiter().GetResult();
             diag?.Dispose();
             sink?.Dispose();
@@ -125,9 +129,17 @@ public sealed class LiveNode : IAsyncDisposable
         {
             try
             {
-                await foreach (var sample in reader.Samples.ReadAllAsync(token).ConfigureAwait(false))
+                // The wait takes no token: a bounded channel reuses one waiter only for waits that cannot be cancelled
+                // (a cancellable wait allocates a new one each time it blocks, about once per sample). Stopping ends
+                // the wait by disposing the reader, which completes its channel (DisposeAsync disposes the readers
+                // before it waits for the pumps); the token is checked between samples.
+                var samples = reader.Samples;
+                while (!token.IsCancellationRequested && await samples.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
                 {
-                    using (sample) handle(sample);
+                    while (!token.IsCancellationRequested && samples.TryRead(out var sample))
+                    {
+                        using (sample) handle(sample);
+                    }
                 }
             }
             catch (OperationCanceledException)
