@@ -25,9 +25,9 @@ public static class CvmOnnxExporter
     {
         net.eval();
         using var _ = no_grad();
-        // Every tensor made while exporting (folded weights and their temporaries) is held by this scope until the
-        // export ends, so that none is finalized while a native call still reads it. Two exports of the same net still
-        // differ now and then in the parity tests (README, issue 3: open); models/make_model.sh exports twice and checks.
+        // Every tensor made while exporting is held by this scope until the export ends, so that none is finalized
+        // while a native call still reads it. Scalars are not tracked by the scope: the folding holds its own
+        // (ConvBn.Folded; ExportDeterminismTests).
         using var tensors = NewDisposeScope();
         var o = net.Options;
         var g = new OnnxGraph();

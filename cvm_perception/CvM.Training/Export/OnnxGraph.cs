@@ -50,9 +50,13 @@ public sealed class OnnxGraph
     /// <summary>Adds a float initializer (weights are copied out of <paramref name="t"/>).</summary>
     public string Weight(string name, Tensor t)
     {
-        using var cpu = t.detach().to(ScalarType.Float32).cpu().contiguous();
-        var data = cpu.data<float>().ToArray();
-        return Floats(name, data, cpu.shape);
+        // One local per intermediate: each stays referenced (and so alive) until its using ends, after the copy.
+        using var detached = t.detach();
+        using var asFloat = detached.to(ScalarType.Float32);
+        using var cpu = asFloat.cpu();
+        using var contiguous = cpu.contiguous();
+        var data = contiguous.data<float>().ToArray();
+        return Floats(name, data, contiguous.shape);
     }
 
     /// <summary>Adds a float initializer from an array.</summary>

@@ -53,28 +53,56 @@ public sealed class ConvBn : nn.Module<Tensor, Tensor>
         return y.MoveToOuterDisposeScope();
     }
 
-    /// <summary>Folded weights <c>(W [O,I,k,k], b [O])</c> equal to conv followed by batch norm in eval mode.</summary>
-    public (Tensor W, Tensor B) Folded()
+    /// <summary>
+    /// Folded weights <c>W [O,I,k,k]</c> (flat, row-major) and <c>b [O]</c>, equal to the conv followed by the batch
+    /// norm in eval mode: <c>s = gamma / sqrt(var + eps)</c>, <c>W' = W s</c>, <c>b' = beta + (b - mean) s</c>, in
+    /// libtorch (the same float32 ops as always, so the same bytes). Every intermediate, the <c>Scalar</c>s included,
+    /// is a local held until the copies are made. Written inline (<c>var + eps</c>), a temporary <c>Scalar</c> or
+    /// tensor is unreachable while the native op still reads it. A collection can then finalize it mid-call, and the op
+    /// reads freed memory. That made two exports of one net differ now and then, in the folded convolution of one block,
+    /// and gave an all-NaN depth in ONNX Runtime.
+    /// </summary>
+    public (float[] W, float[] B, long[] WShape) Folded()
     {
         using var _ = no_grad();
-        var w = conv.weight!.detach();
-        var b = conv.bias?.detach() ?? zeros(w.shape[0]);
-        if (bn is null) return (w.clone(), b.clone());
-        var scale = bn.weight!.detach() / sqrt(bn.running_var!.detach() + bn.eps);
-        var wf = w * scale.reshape(-1, 1, 1, 1);
-        var bf = bn.bias!.detach() + (b - bn.running_mean!.detach()) * scale;
-        return (wf, bf);
+        var wShape = conv.weight!.shape;
+        if (bn is null) return (Copy(conv.weight), conv.bias is null ? new float[wShape[0]] : Copy(conv.bias), wShape);
+        using var one = 1.ToScalar();
+        using var eps = bn.eps.ToScalar();
+        using var w = conv.weight.detach();
+        using var b = conv.bias is null ? zeros(wShape[0]) : conv.bias.detach();
+        using var gamma = bn.weight!.detach();
+        using var beta = bn.bias!.detach();
+        using var mean = bn.running_mean!.detach();
+        using var variance = bn.running_var!.detach();
+        using var varEps = variance.add(eps, one);
+        using var std = varEps.sqrt();
+        using var scale = gamma.div(std);
+        using var scale4 = scale.reshape(-1, 1, 1, 1);
+        using var wf = w.mul(scale4);
+        using var centred = b.sub(mean);
+        using var shifted = centred.mul(scale);
+        using var bf = beta.add(shifted, one);
+        return (Copy(wf), Copy(bf), wShape);
+    }
+
+    /// <summary>The values of a float tensor as a new array; every intermediate tensor is held until the copy is made.</summary>
+    private static float[] Copy(Tensor t)
+    {
+        using var _ = no_grad();
+        using var detached = t.detach();
+        using var cpu = detached.cpu();
+        using var contiguous = cpu.contiguous();
+        return contiguous.data<float>().ToArray();
     }
 
     /// <summary>Emits Conv (+Relu) and returns the output name.</summary>
     public string Export(OnnxGraph g, string x)
     {
         using var scope = g.Scope(GetName());
-        var (w, b) = Folded();
-        var wName = g.Weight("W", w);
-        var bName = g.Weight("B", b);
-        w.Dispose();
-        b.Dispose();
+        var (w, b, wShape) = Folded();
+        var wName = g.Floats("W", w, wShape);
+        var bName = g.Floats("B", b, wShape[0]);
         var y = g.Op("Conv", [x, wName, bName], n =>
         {
             n.Attribute.Add(OnnxGraph.Ints("kernel_shape", _kernel, _kernel));
