@@ -10,7 +10,7 @@ public sealed record Intrinsics
     /// <summary>Creates intrinsics; throws <see cref="ArgumentOutOfRangeException"/> on non-positive or non-finite values.</summary>
     public Intrinsics(double fx, double fy, double cx, double cy, int width, int height)
     {
-        if (!(fx > 0) || !(fy > 0) || double.IsInfinity(fx) || double.IsInfinity(fy))
+        if (!double.IsFinite(fx) || !double.IsFinite(fy) || fx <= 0 || fy <= 0)
             throw new ArgumentOutOfRangeException(nameof(fx), "focal lengths must be positive and finite");
         if (!double.IsFinite(cx) || !double.IsFinite(cy))
             throw new ArgumentOutOfRangeException(nameof(cx), "principal point must be finite");

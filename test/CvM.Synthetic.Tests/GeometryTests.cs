@@ -185,6 +185,9 @@ public sealed class GeometryTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new Intrinsics(0, 1, 0, 0, 10, 10));
         Assert.Throws<ArgumentOutOfRangeException>(() => new Intrinsics(1, 1, 0, 0, 0, 10));
         Assert.Throws<ArgumentOutOfRangeException>(() => new Intrinsics(1, 1, double.NaN, 0, 10, 10));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Intrinsics(double.NaN, 1, 0, 0, 10, 10));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Intrinsics(1, double.PositiveInfinity, 0, 0, 10, 10));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Intrinsics(-1, 1, 0, 0, 10, 10));
     }
 
     [Fact]

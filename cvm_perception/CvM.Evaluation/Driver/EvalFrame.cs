@@ -21,6 +21,9 @@ public sealed record EvalFrame(
     ReadOnlyMemory<float> GroundTruthDepthM,
     Pose3? T_world_cam)
 {
+    /// <summary>Intrinsics of the depth (and, approximately, the colour) image; never null.</summary>
+    public Intrinsics K { get; init; } = K ?? throw new ArgumentNullException(nameof(K));
+
     /// <summary>Pixels per image.</summary>
     public int PixelCount => K.Width * K.Height;
 }

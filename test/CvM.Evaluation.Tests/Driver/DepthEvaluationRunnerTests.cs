@@ -18,6 +18,12 @@ public class DepthEvaluationRunnerTests
     }
 
     [Fact]
+    public void EvalFrame_NullIntrinsics_Throws()
+    {
+        Assert.Throws<ArgumentNullException>(() => new EvalFrame(0, 0, null!, ReadOnlyMemory<byte>.Empty, ReadOnlyMemory<float>.Empty, null));
+    }
+
+    [Fact]
     public void Run_FixedConstant_PerFrameMetricsMatchReference()
     {
         var seq = new TiltedPlaneSequence();
