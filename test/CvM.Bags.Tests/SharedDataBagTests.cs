@@ -1,3 +1,4 @@
+using CvM.Synthetic;
 using System.Buffers.Binary;
 using CvM.Messages.Cdr;
 using CvM.Messages.GeometryMsgs;
@@ -130,14 +131,14 @@ public sealed class SharedDataBagTests
             Assert.Equal(m.LogTimeNs, stampNs);
             var frame = (int)Math.Round((stampNs - 1_700_000_000_000_000_000L) * 30 / 1e9);
             var color = m.Topic.Name.Contains("color", StringComparison.Ordinal);
-            var png = PngDecoder.Decode(File.ReadAllBytes(Path.Combine(frames, $"frame-{frame:D6}.{(color ? "color" : "depth")}.png")));
+            var png = PngReader.Decode(File.ReadAllBytes(Path.Combine(frames, $"frame-{frame:D6}.{(color ? "color" : "depth")}.png")));
             Assert.Equal((png.Width, png.Height), ((int)image.Width, (int)image.Height));
             if (color)
             {
                 Assert.Equal("rgb8", image.Encoding);
                 Assert.Equal((8, 3), (png.BitDepth, png.Channels));
                 Assert.Equal((uint)png.Width * 3, image.Step);
-                Assert.True(png.Samples.AsSpan().SequenceEqual(image.Data), $"colour frame {frame} differs");
+                Assert.True(png.Samples8.AsSpan().SequenceEqual(image.Data), $"colour frame {frame} differs");
             }
             else
             {
@@ -146,7 +147,7 @@ public sealed class SharedDataBagTests
                 Assert.Equal((uint)png.Width * 2, image.Step);
                 for (var i = 0; i < png.Width * png.Height; i++)
                 {
-                    var expected = BinaryPrimitives.ReadUInt16BigEndian(png.Samples.AsSpan(2 * i));
+                    var expected = png.Samples16[i];
                     var actual = image.IsBigendian != 0
                         ? BinaryPrimitives.ReadUInt16BigEndian(image.Data.AsSpan(2 * i))
                         : BinaryPrimitives.ReadUInt16LittleEndian(image.Data.AsSpan(2 * i));

@@ -1,3 +1,4 @@
+using CvM.Synthetic;
 using CvM.Geometry;
 using CvM.TestSupport;
 using CvM.Training.Eval;

@@ -1,3 +1,4 @@
+using CvM.Synthetic;
 using System.Globalization;
 using CvM.Geometry;
 using CvM.Training.Data;

@@ -78,14 +78,19 @@ public sealed class Trainer(TrainConfig config, string runDir, TextWriter? progr
         int end = Math.Min(untilStep ?? config.Steps, config.Steps);
         var log = new List<LossTerms>();
         var clock = Stopwatch.StartNew();
-        int first = step;
-        Task<Batch>? next = step < end ? Task.Run(() => MakeBatch(source, first)) : null;
         net.TrainMode();
         while (step < end)
         {
-            using var batch = next!.Result;
+            // The batch is made on this thread, between steps, not on a worker beside the step. TorchSharp passes
+            // temporary Scalars (every inline `t * 0.5f`, the alpha of every `a + b`, Adam's own) to native ops with
+            // nothing referencing them during the call. A collection during that call can finalize one, and the op
+            // then reads freed memory: the "Expected false to be true" from c10::Scalar::toFloat that killed the
+            // trainer every few minutes (models/README.md; ExportDeterminismTests shows the mechanism). Collections
+            // are triggered by managed allocations. The worker that rendered the next batch allocated all through
+            // the step, so its collections fell inside native calls. With the batch made here, a collection can only
+            // start while this thread is in managed code, between native calls.
+            using var batch = MakeBatch(source, step);
             int s = step;
-            next = s + 1 < end ? Task.Run(() => MakeBatch(source, s + 1)) : null;
             LossTerms terms;
             using (var scope = NewDisposeScope())
             {

@@ -1,3 +1,4 @@
+using CvM.Synthetic;
 using System.Text.Json;
 using CvM.Evaluation.Bags;
 using CvM.Evaluation.Driver;
@@ -61,10 +62,11 @@ public class BaselineReportTests
         Assert.Equal(640, first.K.Width);
         Assert.Equal(585.0, first.K.Fx);
         Assert.Equal(320.0, first.K.Cx);
-        // Frame 150 of 7-Scenes: depth PNG values in mm; compare with the source PNG decoded independently.
+        // Frame 150 of 7-Scenes: depth PNG values in mm; compare with the source PNG (PngReader; the bag path decodes no PNG).
         string png = Path.Combine(RepoPaths.SharedData!, "7scenes_redkitchen_seq50", "rgbd-frames", "frame-000150.depth.png");
-        var mm = PngGray16.Read(png, out int w, out int h);
-        Assert.Equal((640, 480), (w, h));
+        var depthPng = PngReader.Read(png);
+        Assert.Equal((640, 480, 16), (depthPng.Width, depthPng.Height, depthPng.BitDepth));
+        var mm = depthPng.Samples16;
         var gt = first.GroundTruthDepthM.Span;
         for (int i = 0; i < mm.Length; i += 997) Assert.Equal(mm[i] / 1000f, gt[i]);
         var stats = source.Stats;

@@ -1,14 +1,12 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace CvM.Training.Eval;
-
-/// <summary>A decoded PNG: samples row-major, interleaved channels; 16-bit samples as native <c>ushort</c> values.</summary>
-public sealed record PngImage(int Width, int Height, int Channels, int BitDepth, byte[] Samples8, ushort[] Samples16);
+namespace CvM.Synthetic;
 
 /// <summary>
-/// Minimal PNG reader (written from the PNG specification) for the evaluation data: non-interlaced greyscale,
-/// RGB or RGBA at 8 bits, greyscale at 16 bits. Throws <see cref="InvalidDataException"/> on anything else.
+/// Minimal PNG reader (written from the PNG specification), the counterpart of <see cref="PngEncoder"/>: the 7-Scenes
+/// frames of the evaluation and the tests' ground truth. Non-interlaced greyscale, RGB or RGBA at 8 bits, greyscale at
+/// 16 bits. Throws <see cref="InvalidDataException"/> on anything else.
 /// </summary>
 public static class PngReader
 {
