@@ -47,4 +47,16 @@ public sealed class PngEncoderTests
             Assert.Equal(pixels.AsSpan(y * w * 3, w * 3).ToArray(), bytes.AsSpan(y * (1 + w * 3) + 1, w * 3).ToArray());
         }
     }
+
+    [Fact]
+    public void PngReader_EncodedRandomRgb_DecodesToSamePixels()
+    {
+        var rng = new Random(5);
+        var rgb = new byte[13 * 7 * 3];
+        rng.NextBytes(rgb);
+        var img = PngReader.Decode(PngEncoder.Encode(rgb, 13, 7, 3));
+        Assert.Equal((13, 7, 3, 8), (img.Width, img.Height, img.Channels, img.BitDepth));
+        Assert.Equal(rgb, img.Samples8);
+        Assert.Throws<InvalidDataException>(() => PngReader.Decode([1, 2, 3, 4, 5, 6, 7, 8, 9]));
+    }
 }
