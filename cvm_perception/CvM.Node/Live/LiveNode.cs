@@ -34,6 +34,7 @@ public sealed class LiveNode : IAsyncDisposable
     private readonly RosOutputSink _sink;
     private readonly List<DdsReader> _readers = [];
     private readonly DdsPublisher<DiagnosticArray> _diagnostics;
+    private readonly DiagnosticsMessageBuilder _diagnosticsBuilder;
     private readonly NodeParameters _parameters;
     private readonly List<Task> _pumps = [];
     private readonly CancellationTokenSource _stop = new();
@@ -44,6 +45,7 @@ public sealed class LiveNode : IAsyncDisposable
         _pipeline = pipeline;
         _sink = sink;
         _diagnostics = diagnostics;
+        _diagnosticsBuilder = new DiagnosticsMessageBuilder(node.Name);
         _parameters = parameters;
     }
 
@@ -225,7 +227,8 @@ public sealed class LiveNode : IAsyncDisposable
         var now = DateTime.UtcNow - DateTime.UnixEpoch;
         var ns = now.Ticks * 100;
         var header = new Header(new Time((int)(ns / 1_000_000_000L), (uint)(ns % 1_000_000_000L)), string.Empty);
-        _diagnostics.Publish(DiagnosticsMessage.Create(_pipeline.Snapshot(), _node.Name, header, _pipeline.Provider?.ToString() ?? ""));
+        // The builder's message is reused: build and publish (serialise) it under one lock.
+        lock (_diagnosticsBuilder) _diagnostics.Publish(_diagnosticsBuilder.Build(_pipeline.Snapshot(), header, _pipeline.Provider?.ToString() ?? ""));
     }
 
     /// <summary>Stops the readers' pumps, the pipeline, the publishers and the node.</summary>
