@@ -48,15 +48,18 @@ public sealed class OnnxGraph
     }
 
     /// <summary>Adds a float initializer (weights are copied out of <paramref name="t"/>).</summary>
-    public string Weight(string name, Tensor t)
+    public string Weight(string name, Tensor t) => Floats(name, Values(t), t.shape);
+
+    /// <summary>The values of <paramref name="t"/> as a new float32 array, row-major.</summary>
+    internal static float[] Values(Tensor t)
     {
+        using var _ = no_grad();
         // One local per intermediate: each stays referenced (and so alive) until its using ends, after the copy.
         using var detached = t.detach();
         using var asFloat = detached.to(ScalarType.Float32);
         using var cpu = asFloat.cpu();
         using var contiguous = cpu.contiguous();
-        var data = contiguous.data<float>().ToArray();
-        return Floats(name, data, contiguous.shape);
+        return contiguous.data<float>().ToArray();
     }
 
     /// <summary>Adds a float initializer from an array.</summary>

@@ -66,7 +66,7 @@ public sealed class ConvBn : nn.Module<Tensor, Tensor>
     {
         using var _ = no_grad();
         var wShape = conv.weight!.shape;
-        if (bn is null) return (Copy(conv.weight), conv.bias is null ? new float[wShape[0]] : Copy(conv.bias), wShape);
+        if (bn is null) return (OnnxGraph.Values(conv.weight), conv.bias is null ? new float[wShape[0]] : OnnxGraph.Values(conv.bias), wShape);
         using var one = 1.ToScalar();
         using var eps = bn.eps.ToScalar();
         using var w = conv.weight.detach();
@@ -83,17 +83,7 @@ public sealed class ConvBn : nn.Module<Tensor, Tensor>
         using var centred = b.sub(mean);
         using var shifted = centred.mul(scale);
         using var bf = beta.add(shifted, one);
-        return (Copy(wf), Copy(bf), wShape);
-    }
-
-    /// <summary>The values of a float tensor as a new array; every intermediate tensor is held until the copy is made.</summary>
-    private static float[] Copy(Tensor t)
-    {
-        using var _ = no_grad();
-        using var detached = t.detach();
-        using var cpu = detached.cpu();
-        using var contiguous = cpu.contiguous();
-        return contiguous.data<float>().ToArray();
+        return (OnnxGraph.Values(wf), OnnxGraph.Values(bf), wShape);
     }
 
     /// <summary>Emits Conv (+Relu) and returns the output name.</summary>
