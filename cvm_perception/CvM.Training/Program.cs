@@ -28,7 +28,10 @@ public static class Program
                 case "export":
                 {
                     torch.set_num_threads(2);
-                    var (net, info) = Checkpoint.LoadNet(Require(opts, "checkpoint"));
+                    // --height/--width: export at another input size (the network is fully convolutional and its weights do
+                    // not depend on the size; the manifest records the size exported).
+                    int? height = opts.TryGetValue("height", out var hs) ? int.Parse(hs) : null, width = opts.TryGetValue("width", out var ws) ? int.Parse(ws) : null;
+                    var (net, info) = Checkpoint.LoadNet(Require(opts, "checkpoint"), height, width);
                     var outPath = Require(opts, "out");
                     var metrics = opts.TryGetValue("metrics", out var m)
                         ? System.Text.Json.JsonSerializer.Deserialize<EvalMetrics[]>(File.ReadAllText(m), TrainConfig.Json) ?? []
@@ -151,7 +154,7 @@ public static class Program
         Console.Error.WriteLine("       CvM.Training bench (--model <onnx> | --checkpoint <weights> --out <onnx> | --random --out <onnx> [--height 128 --width 160 --planes 32 --channels 64 --fusion 128 --decoder 64 --fine 0]) [--split] [--threads 2] [--runs 30] [--no-spin]");
         Console.Error.WriteLine("       CvM.Training bench --manifest <json> [--threads 2] [--runs 30] [--no-spin]   (--no-spin: ORT workers sleep, as in the node; a split manifest: features + multi-view per new frame)");
         Console.Error.WriteLine("       CvM.Training eval [--model <whole onnx>] --manifest <json> [--synthetic-scenes 40] [--data-seed 1000] [--sevenscenes <dir>] [--min-baseline 0.05] [--scene-scale-max 1] [--out <json>] [--write-manifest] [--threads 2]");
-        Console.Error.WriteLine("       CvM.Training export --checkpoint <dir/step_N.weights> --out <model.onnx> [--split] [--metrics <json>]");
+        Console.Error.WriteLine("       CvM.Training export --checkpoint <dir/step_N.weights> --out <model.onnx> [--split] [--metrics <json>] [--height H --width W]");
         return 2;
     }
 }

@@ -41,13 +41,13 @@ public sealed class CommittedModelTests
     public void CommittedModel_KeyframeCachePairWithinTheSizeBudget()
     {
         var dir = Path.Combine(RepoPaths.Root, "models");
-        var manifest = Path.Combine(dir, "cvm_96x128.json");
+        var manifest = RepoPaths.CommittedManifest;
         Skip.IfNot(File.Exists(manifest), "no committed model at " + manifest);
         // The node runs the split pair (features once per view, cached with keyframes); the whole graph is not shipped.
         var m = ModelManifestLoader.Load(manifest);
         var split = Assert.IsType<ManifestSplit>(m.Split);
-        Assert.Equal("cvm_96x128.onnx", split.MultiView.Model);
-        Assert.Equal("cvm_96x128.features.onnx", split.Features.Model);
+        Assert.Equal(RepoPaths.CommittedModelStem + ".onnx", split.MultiView.Model);
+        Assert.Equal(RepoPaths.CommittedModelStem + ".features.onnx", split.Features.Model);
         Assert.Contains(split.Features.Outputs, t => t.Name == "k4");
         using var model = CvmModel.Open(manifest, new InferenceOptions { Device = InferenceDevice.Cpu });
         Assert.True(model.IsSplit);
@@ -59,7 +59,7 @@ public sealed class CommittedModelTests
     [SkippableFact]
     public void CommittedModel_KeyframesUsedAsSourcesOnManyFrames_EncodedOncePerView()
     {
-        var manifest = Path.Combine(RepoPaths.Root, "models", "cvm_96x128.json");
+        var manifest = RepoPaths.CommittedManifest;
         Skip.IfNot(File.Exists(manifest), "no committed model at " + manifest);
         using var model = CvmModel.Open(manifest, new InferenceOptions { Device = InferenceDevice.Cpu });
         Skip.IfNot(model.IsSplit, "the committed model is a whole graph");

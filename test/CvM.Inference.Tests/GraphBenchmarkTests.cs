@@ -48,7 +48,7 @@ public sealed class GraphBenchmarkTests
     [SkippableFact]
     public void Run_CommittedFeatureGraphOnCpu_TimesEveryRunAndPlacesEveryNodeOnTheCpu()
     {
-        var manifestPath = Path.Combine(RepoPaths.Root, "models", "cvm_96x128.json");
+        var manifestPath = RepoPaths.CommittedManifest;
         Skip.IfNot(File.Exists(manifestPath), "no model committed in models/");
         var manifest = ModelManifestLoader.Load(manifestPath);
         Skip.If(manifest.Split is null, "the committed model is not split");

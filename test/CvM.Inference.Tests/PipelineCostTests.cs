@@ -94,7 +94,7 @@ public sealed class PipelineCostTests(ITestOutputHelper log)
     [SkippableFact]
     public void CommittedModel_640x480Frames_PipelineTimeOutsideOrtMeasured()
     {
-        var manifest = Path.Combine(RepoPaths.Root, "models", "cvm_96x128.json");
+        var manifest = RepoPaths.CommittedManifest;
         Skip.IfNot(File.Exists(manifest), "no committed model at " + manifest);
         using var model = CvmModel.Open(manifest, new InferenceOptions { Device = InferenceDevice.Cpu });
         using var outputs = new CvmOutputs(W, H);

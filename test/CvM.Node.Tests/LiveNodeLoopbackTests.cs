@@ -169,7 +169,7 @@ public sealed class LiveNodeLoopbackTests(Xunit.Abstractions.ITestOutputHelper o
     /// <summary>The model card's multi-view depth figures on its synthetic held-out set.</summary>
     private static (double AbsRel, double Rmse) CardMultiviewSynthetic()
     {
-        using var card = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "models", "cvm_96x128.json")));
+        using var card = JsonDocument.Parse(File.ReadAllText(RepoPaths.CommittedManifest));
         var m = card.RootElement.GetProperty("metrics").EnumerateArray()
             .Single(e => e.GetProperty("set").GetString() == "synthetic_heldout" && e.GetProperty("mode").GetString() == "multiview");
         return (m.GetProperty("absRel").GetDouble(), m.GetProperty("rmse").GetDouble());

@@ -41,11 +41,11 @@ public sealed class ProgramTests
         try
         {
             var json = Path.Combine(dir.FullName, "bench.json");
-            var model = Path.Combine(CvM.TestSupport.RepoPaths.Root, "models", "cvm_96x128.onnx");
+            var model = CvM.TestSupport.RepoPaths.CommittedModel;
             var (code, output, err) = await RunAsync("bench", "--runs", "3", "--warmup", "1", "--out", json, "--ros-args", "-p", "device:=cpu", "-p", $"model_path:={model}");
             Assert.True(code == 0, err);
-            Assert.Contains("cvm_96x128.features.onnx on Cpu (requested Cpu): median", output, StringComparison.Ordinal);
-            Assert.Contains("cvm_96x128.onnx on Cpu (requested Cpu): median", output, StringComparison.Ordinal);
+            Assert.Contains($"{CvM.TestSupport.RepoPaths.CommittedModelStem}.features.onnx on Cpu (requested Cpu): median", output, StringComparison.Ordinal);
+            Assert.Contains($"{CvM.TestSupport.RepoPaths.CommittedModelStem}.onnx on Cpu (requested Cpu): median", output, StringComparison.Ordinal);
             Assert.Contains("nodes off CPUExecutionProvider: none", output, StringComparison.Ordinal);
             Assert.Contains("new frame (features + multi-view, sources cached): median", output, StringComparison.Ordinal);
             using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json));

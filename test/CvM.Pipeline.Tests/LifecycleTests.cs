@@ -21,10 +21,10 @@ public sealed class LifecycleTests
         try
         {
             var src = Path.GetDirectoryName(TestModel.ManifestPath)!;
-            File.Copy(TestModel.ManifestPath, Path.Combine(dir.FullName, "cvm_96x128.json"));
-            var bytes = File.ReadAllBytes(Path.Combine(src, "cvm_96x128.onnx"));
+            File.Copy(TestModel.ManifestPath, Path.Combine(dir.FullName, CvM.TestSupport.RepoPaths.CommittedModelStem + ".json"));
+            var bytes = File.ReadAllBytes(Path.Combine(src, CvM.TestSupport.RepoPaths.CommittedModelStem + ".onnx"));
             bytes[^10] ^= 0x5a;
-            var model = Path.Combine(dir.FullName, "cvm_96x128.onnx");
+            var model = Path.Combine(dir.FullName, CvM.TestSupport.RepoPaths.CommittedModelStem + ".onnx");
             File.WriteAllBytes(model, bytes);
             var p = new PerceptionPipeline(TestModel.Options(PipelineMode.Live) with { ModelPath = model }, new CollectingSink());
             var e = Assert.Throws<ModelManifestException>(p.Configure);

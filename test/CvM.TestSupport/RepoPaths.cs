@@ -30,6 +30,15 @@ public static class RepoPaths
         return path!;
     }
 
+    /// <summary>File stem of the committed model in <c>models/</c> (the node's default <c>model_path</c>).</summary>
+    public const string CommittedModelStem = "cvm_96x128";
+
+    /// <summary>The committed model's manifest, <c>models/&lt;stem&gt;.json</c>.</summary>
+    public static string CommittedManifest => Path.Combine(Root, "models", CommittedModelStem + ".json");
+
+    /// <summary>The committed model's multi-view graph, <c>models/&lt;stem&gt;.onnx</c> (what <c>model_path</c> names).</summary>
+    public static string CommittedModel => Path.Combine(Root, "models", CommittedModelStem + ".onnx");
+
     /// <summary>The npm test peers folder (<c>test/peers/npm</c>).</summary>
     public static string NpmPeers => Path.Combine(Root, "test", "peers", "npm");
 

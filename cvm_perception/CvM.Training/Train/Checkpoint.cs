@@ -40,10 +40,20 @@ public static class Checkpoint
         JsonSerializer.Deserialize<CheckpointInfo>(File.ReadAllText(Path.ChangeExtension(weightsPath, ".json")), TrainConfig.Json)
         ?? throw new InvalidDataException("bad checkpoint metadata for " + weightsPath);
 
-    /// <summary>Creates the network of a checkpoint and loads its weights.</summary>
-    public static (CvmNet Net, CheckpointInfo Info) LoadNet(string weightsPath)
+    /// <summary>
+    /// Creates the network of a checkpoint and loads its weights; <paramref name="imageHeight"/> and
+    /// <paramref name="imageWidth"/> build it for another input size (the weights do not depend on it), and the returned
+    /// info then records that size.
+    /// </summary>
+    public static (CvmNet Net, CheckpointInfo Info) LoadNet(string weightsPath, int? imageHeight = null, int? imageWidth = null)
     {
         var info = ReadInfo(weightsPath);
+        if (imageHeight is not null || imageWidth is not null)
+            info = info with { Config = info.Config with { Net = info.Config.Net with
+            {
+                ImageHeight = imageHeight ?? info.Config.Net.ImageHeight,
+                ImageWidth = imageWidth ?? info.Config.Net.ImageWidth,
+            } } };
         var net = new CvmNet(info.Config.Net);
         net.load(weightsPath);
         net.eval();
