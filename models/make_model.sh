@@ -2,8 +2,9 @@
 # Exports a checkpoint of a CvM training run into models/ as the keyframe-cache pair the node runs, evaluates it and
 # benchmarks it (ORT CPU, 2 threads).
 # Usage: bash models/make_model.sh [RUN_DIR] [STEP]   (defaults: /work/runs/cvm_syn_96x128_warm, its latest checkpoint)
-# Writes: models/cvm_96x128.features.onnx (per-view features, run once per frame and cached with keyframes),
-#         models/cvm_96x128.onnx (multi-view graph + heads: the outputs), models/cvm_96x128.json (manifest, split section).
+# Writes: models/cvm_<H>x<W>.features.onnx (per-view features, run once per frame and cached with keyframes),
+#         models/cvm_<H>x<W>.onnx (multi-view graph + heads: the outputs), models/cvm_<H>x<W>.json (manifest, split section),
+#         <H>x<W> being the checkpoint's input size.
 # Reads RUN_DIR only. Needs: dotnet build cvm_perception/CvM.Training -c Release; ../shared/data for the 7-Scenes figures.
 # Environment: SCENES (held-out synthetic scenes, 40), MIN_BASELINE (minimum source baseline of the eval, m, 0.05, the
 # shipped checkpoint's training rule), SCENE_SCALE_MAX (scale augmentation of the held-out scenes, 1 = off, as the
@@ -15,7 +16,9 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 RUN=${1:-/work/runs/cvm_syn_96x128_warm}
 STEP=${2:-$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['step'])" "$RUN/latest.json")}
 TOOL="dotnet $ROOT/cvm_perception/CvM.Training/bin/Release/net10.0/CvM.Training.dll"
-OUT=$ROOT/models/cvm_96x128.onnx
+# the file stem carries the checkpoint's input size: models/cvm_<H>x<W>
+SIZE=$(python3 -c "import json,sys; n=json.load(open(sys.argv[1]))['config']['net']; print(f\"{n['imageHeight']}x{n['imageWidth']}\")" "$RUN/step_$STEP.json")
+OUT=$ROOT/models/cvm_$SIZE.onnx
 MANIFEST=${OUT%.onnx}.json
 SCRATCH=${SCRATCH:-/tmp/cvm_model_$$}
 SPIN_ARG=--no-spin; [ "${SPIN:-0}" = 1 ] && SPIN_ARG=
@@ -37,7 +40,7 @@ cat "$SCRATCH/eval.json"; echo
 # 3. CPU latency with per-part times from ORT's profiler: a new frame's features + the multi-view graph (sources cached)
 nice -n "${BENCH_NICE:-0}" $TOOL bench --manifest "$MANIFEST" --runs "${RUNS:-30}" $SPIN_ARG
 if [ "${WHOLE:-0}" = 1 ]; then
-  $TOOL export --checkpoint "$RUN/step_$STEP.weights" --out "$SCRATCH/whole/cvm_96x128.onnx"
-  nice -n "${BENCH_NICE:-0}" $TOOL bench --model "$SCRATCH/whole/cvm_96x128.onnx" --runs "${RUNS:-30}" $SPIN_ARG
+  $TOOL export --checkpoint "$RUN/step_$STEP.weights" --out "$SCRATCH/whole/cvm_$SIZE.onnx"
+  nice -n "${BENCH_NICE:-0}" $TOOL bench --model "$SCRATCH/whole/cvm_$SIZE.onnx" --runs "${RUNS:-30}" $SPIN_ARG
 fi
 du -ch "$ROOT"/models/*.onnx | tail -1

@@ -36,6 +36,23 @@ public class ConfigTests
         Assert.Equal(2e-4, c.LearningRate, 12);
     }
 
+    /// <summary>
+    /// The session-6 experiment: the shipped 96x128 checkpoint fine-tuned at 192x256 (same weights, a cost volume twice
+    /// as fine per metre of baseline), at 2e-4 and from step 4,600 of the same run at 1e-4.
+    /// </summary>
+    [Theory]
+    [InlineData("cvm_192x256_hires.json", 2e-4)]
+    [InlineData("cvm_192x256_hires_lr1e4.json", 1e-4)]
+    public void Load_HigherResolutionExperiment_ShippedShapeAtTwiceTheInputSize(string file, double learningRate)
+    {
+        var c = TrainConfig.Load(Path.Combine(RepoPaths.Root, "cvm_perception", "CvM.Training", "configs", "experiments", file));
+        Assert.Equal((192, 256, 16, 32), (c.Net.ImageHeight, c.Net.ImageWidth, c.Net.Planes, c.Net.FineChannels));
+        Assert.Equal((24, 32), (c.Net.H8, c.Net.W8));
+        Assert.Equal((0.05, 1.0), (c.Synthetic.MinBaselineM, c.Synthetic.SceneScaleMax));
+        Assert.Equal("/work/runs/cvm_syn_96x128_warm/step_14000.weights", c.InitFrom);
+        Assert.Equal(learningRate, c.LearningRate, 12);
+    }
+
     [Fact]
     public void Validate_BadValues_Throw()
     {
