@@ -15,14 +15,13 @@ namespace CvM.Node.Live;
 /// and the process's memory (GC heap, committed, allocated, resident set). The keys are made once, each pair object is
 /// kept from message to message, and a value is formatted again only when its number changed, so a message costs
 /// little beyond the pipeline's snapshot (most counters do not change from one second to the next). The returned
-/// message is valid until the next <see cref="Build"/>; publish it (serialise) before that. Thread-safe: calls are
-/// serialised, but the caller must also serialise use of the returned message.
+/// message is valid until the next <see cref="Build"/>; publish it (serialise) before that. Not thread-safe: the caller
+/// serialises each build with the use of its message (<see cref="LiveNode"/> does both under one lock).
 /// </summary>
 public sealed class DiagnosticsMessageBuilder
 {
     private static readonly string[] TransportFields = ["taken", "reader_queue_dropped", "oversize_rejected", "sample_lost", "sample_rejected"];
 
-    private readonly object _gate = new();
     private readonly DiagnosticStatus _status = new();
     private readonly DiagnosticArray _array = new();
     private readonly List<KeyValue> _values = [];
@@ -46,67 +45,64 @@ public sealed class DiagnosticsMessageBuilder
     public DiagnosticArray Build(DiagnosticsSnapshot s, Header header, string providerDetail)
     {
         ArgumentNullException.ThrowIfNull(s);
-        lock (_gate)
+        _next = 0;
+        Text("state", s.State.ToString());
+        Text("execution_provider", s.ExecutionProvider);
+        Text("execution_provider_detail", providerDetail);
+        Real("input_rate_hz", s.InputRateHz);
+        Real("output_rate_hz", s.OutputRateHz);
+        Integer("images_received", s.ImagesReceived);
+        Integer("frames_output", s.FramesOutput);
+        Integer("frames_multiview", s.MultiviewFrames);
+        Integer("frames_duplicated", s.TotalDuplicated);
+        Text("last_frame_mode", s.LastMode?.ToString() ?? "");
+        Text("last_frame_duplicate_reason", s.LastDuplicateReason.ToString());
+        Integer("keyframes", s.KeyframeCount);
+        Integer("drops_total", s.TotalDrops);
+        Integer("images_lost_in_transport", s.ImagesLostInTransport);
+        if (s.LastFrame is { } f)
         {
-            _next = 0;
-            Text("state", s.State.ToString());
-            Text("execution_provider", s.ExecutionProvider);
-            Text("execution_provider_detail", providerDetail);
-            Real("input_rate_hz", s.InputRateHz);
-            Real("output_rate_hz", s.OutputRateHz);
-            Integer("images_received", s.ImagesReceived);
-            Integer("frames_output", s.FramesOutput);
-            Integer("frames_multiview", s.MultiviewFrames);
-            Integer("frames_duplicated", s.TotalDuplicated);
-            Text("last_frame_mode", s.LastMode?.ToString() ?? "");
-            Text("last_frame_duplicate_reason", s.LastDuplicateReason.ToString());
-            Integer("keyframes", s.KeyframeCount);
-            Integer("drops_total", s.TotalDrops);
-            Integer("images_lost_in_transport", s.ImagesLostInTransport);
-            if (s.LastFrame is { } f)
-            {
-                Integer("last_frame_stamp_ns", f.StampNs);
-                Integer("last_frame_source1_stamp_ns", f.Source1StampNs);
-                Integer("last_frame_source2_stamp_ns", f.Source2StampNs);
-            }
-            foreach (var (stream, t) in s.Transport)
-            {
-                var k = Keys(_transportKeys, stream, st => Array.ConvertAll(TransportFields, field => $"transport.{StreamKey(st)}.{field}"));
-                Integer(k[0], t.Taken);
-                Integer(k[1], t.QueueDropped);
-                Integer(k[2], t.OversizeRejected);
-                Integer(k[3], t.SampleLost);
-                Integer(k[4], t.SampleRejected);
-            }
-            foreach (var (cause, n) in s.Drops) Integer(Keys(_dropKeys, cause, c => "drops." + c), n);
-            foreach (var (reason, n) in s.DuplicatedFrames) Integer(Keys(_duplicatedKeys, reason, r => "duplicated." + r), n);
-            foreach (var (lookup, n) in s.PoseFailures) Integer(Keys(_poseKeys, lookup, l => "no_pose." + l), n);
-            foreach (var l in s.Latencies)
-            {
-                var k = Keys(_latencyKeys, l.Stage, st => [$"latency_ms.{st}.p50", $"latency_ms.{st}.p90", $"latency_ms.{st}.p99"]);
-                Real(k[0], l.P50Ms);
-                Real(k[1], l.P90Ms);
-                Real(k[2], l.P99Ms);
-            }
-            var gc = GC.GetGCMemoryInfo();
-            Integer("memory.gc_heap_bytes", gc.HeapSizeBytes);
-            Integer("memory.gc_committed_bytes", gc.TotalCommittedBytes);
-            Integer("memory.gc_fragmented_bytes", gc.FragmentedBytes);
-            Integer("memory.gc_allocated_bytes_total", GC.GetTotalAllocatedBytes(false));
-            Integer("memory.gc_gen0_collections", GC.CollectionCount(0));
-            Integer("memory.gc_gen2_collections", GC.CollectionCount(2));
-            Integer("memory.resident_bytes", ResidentSet.Bytes());
-            Integer("memory.malloc_trims", NativeHeapTrimmer.Trims);
-            Integer("memory.malloc_trim_last_us", NativeHeapTrimmer.LastTrimMicroseconds);
-            if (_next < _values.Count) Truncate(_next);
-            var level = s.TotalDrops > 0 || s.ImagesLostInTransport > 0 ? DiagnosticStatus.WARN : DiagnosticStatus.OK;
-            _status.Level = level;
-            _status.Message = level == DiagnosticStatus.OK ? "ok" : "frames dropped (see drops.* and transport.*)";
-            _status.HardwareId = s.ExecutionProvider;
-            if (!SameValues()) _status.Values = _values.ToArray();
-            _array.Header = header;
-            return _array;
+            Integer("last_frame_stamp_ns", f.StampNs);
+            Integer("last_frame_source1_stamp_ns", f.Source1StampNs);
+            Integer("last_frame_source2_stamp_ns", f.Source2StampNs);
         }
+        foreach (var (stream, t) in s.Transport)
+        {
+            var k = Keys(_transportKeys, stream, st => Array.ConvertAll(TransportFields, field => $"transport.{StreamKey(st)}.{field}"));
+            Integer(k[0], t.Taken);
+            Integer(k[1], t.QueueDropped);
+            Integer(k[2], t.OversizeRejected);
+            Integer(k[3], t.SampleLost);
+            Integer(k[4], t.SampleRejected);
+        }
+        foreach (var (cause, n) in s.Drops) Integer(Keys(_dropKeys, cause, c => "drops." + c), n);
+        foreach (var (reason, n) in s.DuplicatedFrames) Integer(Keys(_duplicatedKeys, reason, r => "duplicated." + r), n);
+        foreach (var (lookup, n) in s.PoseFailures) Integer(Keys(_poseKeys, lookup, l => "no_pose." + l), n);
+        foreach (var l in s.Latencies)
+        {
+            var k = Keys(_latencyKeys, l.Stage, st => [$"latency_ms.{st}.p50", $"latency_ms.{st}.p90", $"latency_ms.{st}.p99"]);
+            Real(k[0], l.P50Ms);
+            Real(k[1], l.P90Ms);
+            Real(k[2], l.P99Ms);
+        }
+        var gc = GC.GetGCMemoryInfo();
+        Integer("memory.gc_heap_bytes", gc.HeapSizeBytes);
+        Integer("memory.gc_committed_bytes", gc.TotalCommittedBytes);
+        Integer("memory.gc_fragmented_bytes", gc.FragmentedBytes);
+        Integer("memory.gc_allocated_bytes_total", GC.GetTotalAllocatedBytes(false));
+        Integer("memory.gc_gen0_collections", GC.CollectionCount(0));
+        Integer("memory.gc_gen2_collections", GC.CollectionCount(2));
+        Integer("memory.resident_bytes", ResidentSet.Bytes());
+        Integer("memory.malloc_trims", NativeHeapTrimmer.Trims);
+        Integer("memory.malloc_trim_last_us", NativeHeapTrimmer.LastTrimMicroseconds);
+        if (_next < _values.Count) Truncate(_next);
+        var level = s.TotalDrops > 0 || s.ImagesLostInTransport > 0 ? DiagnosticStatus.WARN : DiagnosticStatus.OK;
+        _status.Level = level;
+        _status.Message = level == DiagnosticStatus.OK ? "ok" : "frames dropped (see drops.* and transport.*)";
+        _status.HardwareId = s.ExecutionProvider;
+        if (!SameValues()) _status.Values = _values.ToArray();
+        _array.Header = header;
+        return _array;
     }
 
     private static string[] Keys<TKey>(Dictionary<TKey, string[]> cache, TKey key, Func<TKey, string[]> make) where TKey : notnull

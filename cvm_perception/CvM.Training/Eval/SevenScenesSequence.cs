@@ -1,6 +1,6 @@
-using CvM.Synthetic;
 using System.Globalization;
 using CvM.Geometry;
+using CvM.Synthetic;
 using CvM.Training.Data;
 
 namespace CvM.Training.Eval;

@@ -90,7 +90,6 @@ public sealed class Trainer(TrainConfig config, string runDir, TextWriter? progr
             // the step, so its collections fell inside native calls. With the batch made here, a collection can only
             // start while this thread is in managed code, between native calls.
             using var batch = MakeBatch(source, step);
-            int s = step;
             LossTerms terms;
             using (var scope = NewDisposeScope())
             {
@@ -99,7 +98,7 @@ public sealed class Trainer(TrainConfig config, string runDir, TextWriter? progr
                 var outs = net.Forward(batch.Ref, batch.Src1, batch.Src2, batch.K, batch.InvK, batch.T1, batch.T2, batch.DepthRange);
                 var (loss, t) = Losses.Compute(outs, batch, config);
                 terms = t;
-                if (!double.IsFinite(t.Total)) throw new InvalidOperationException($"non-finite loss at step {s}");
+                if (!double.IsFinite(t.Total)) throw new InvalidOperationException($"non-finite loss at step {step}");
                 loss.backward();
                 optHead.step();
                 if (config.EncoderLearningRate > 0 && !config.FreezeEncoder) optEnc.step();
