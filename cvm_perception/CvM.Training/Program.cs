@@ -106,8 +106,14 @@ public static class Program
                         MinBaselineM = double.Parse(opts.GetValueOrDefault("min-baseline", "0.05"), System.Globalization.CultureInfo.InvariantCulture),
                         SceneScaleMax = double.Parse(opts.GetValueOrDefault("scene-scale-max", "1"), System.Globalization.CultureInfo.InvariantCulture),
                     };
-                    var metrics = Eval.EvalRunner.Run(model, model.Width, model.Height, new CvM.Evaluation.Metrics.DepthRange(dmin, dmax), eo, Console.Error);
+                    if (opts.ContainsKey("scale-align") && opts.ContainsKey("write-manifest"))
+                        throw new ArgumentException("--scale-align is an experiment: its figures are not the model's and are never written into the manifest");
+                    Eval.ICvmPredictor predictor = model;
+                    var aligned = opts.ContainsKey("scale-align") ? new Eval.ScaleAlignedPredictor(model, model.Width, model.Height, int.Parse(opts.GetValueOrDefault("scale-align-factor", "2"))) : null;
+                    if (aligned is not null) predictor = aligned;
+                    var metrics = Eval.EvalRunner.Run(predictor, model.Width, model.Height, new CvM.Evaluation.Metrics.DepthRange(dmin, dmax), eo, Console.Error);
                     var json = System.Text.Json.JsonSerializer.Serialize(metrics, TrainConfig.Json);
+                    if (aligned is not null) Console.Error.WriteLine($"scale alignment: applied to {aligned.Applied} of {aligned.Seen} multi-view predictions, mean |ln s| {aligned.MeanAbsLogFactor:F4}");
                     if (opts.TryGetValue("out", out var evalOut)) File.WriteAllText(evalOut, json);
                     if (opts.ContainsKey("write-manifest")) Eval.EvalRunner.WriteIntoManifest(manifestPath, metrics, eo);
                     Console.WriteLine(json);
@@ -154,6 +160,7 @@ public static class Program
         Console.Error.WriteLine("       CvM.Training bench (--model <onnx> | --checkpoint <weights> --out <onnx> | --random --out <onnx> [--height 128 --width 160 --planes 32 --channels 64 --fusion 128 --decoder 64 --fine 0]) [--split] [--threads 2] [--runs 30] [--no-spin]");
         Console.Error.WriteLine("       CvM.Training bench --manifest <json> [--threads 2] [--runs 30] [--no-spin]   (--no-spin: ORT workers sleep, as in the node; a split manifest: features + multi-view per new frame)");
         Console.Error.WriteLine("       CvM.Training eval [--model <whole onnx>] --manifest <json> [--synthetic-scenes 40] [--data-seed 1000] [--sevenscenes <dir>] [--min-baseline 0.05] [--scene-scale-max 1] [--out <json>] [--write-manifest] [--threads 2]");
+        Console.Error.WriteLine("                         [--scale-align [--scale-align-factor 2]]   (experiment: multi-view depth rescaled by photometric consistency with the sources, matched at factor x the model size; never with --write-manifest)");
         Console.Error.WriteLine("       CvM.Training export --checkpoint <dir/step_N.weights> --out <model.onnx> [--split] [--metrics <json>] [--height H --width W]");
         return 2;
     }

@@ -21,16 +21,28 @@ public static class EvalRunner
     public static List<EvalMetrics> Run(ICvmPredictor model, int width, int height, DepthRange range, EvalOptions o, TextWriter? log = null)
     {
         var results = new List<EvalMetrics>();
+        // The scale-alignment experiment also needs each sample at its factor x the model size.
+        var sa = model as ScaleAlignedPredictor is { Factor: > 1 } aligned ? aligned : null;
         if (o.SyntheticScenes > 0)
         {
             var source = new SyntheticTripletSource(o.DataSeed, width, height, heldOut: true,
                 new SyntheticSourceOptions { MinBaselineM = o.MinBaselineM, SceneScaleMax = o.SceneScaleMax });
-            results.AddRange(RunSet("synthetic_heldout", Enumerable.Range(0, o.SyntheticScenes).Select(i => (ViewTriplet?)source.Get(i)), model, range, log));
+            var hiSource = sa is not null ? new SyntheticTripletSource(o.DataSeed, width * sa.Factor, height * sa.Factor, heldOut: true,
+                new SyntheticSourceOptions { MinBaselineM = o.MinBaselineM, SceneScaleMax = o.SceneScaleMax }) : null;
+            results.AddRange(RunSet("synthetic_heldout", Enumerable.Range(0, o.SyntheticScenes).Select(i =>
+            {
+                if (sa is not null) sa.HighRes = hiSource!.Get(i);
+                return (ViewTriplet?)source.Get(i);
+            }), model, range, log));
         }
         if (o.SevenScenes is not null)
         {
             var seq = new SevenScenesSequence(o.SevenScenes);
-            results.AddRange(RunSet("7scenes_redkitchen", Enumerable.Range(0, seq.Count).Select(i => seq.Triplet(i, width, height, o.MinBaselineM)), model, range, log));
+            results.AddRange(RunSet("7scenes_redkitchen", Enumerable.Range(0, seq.Count).Select(i =>
+            {
+                if (sa is not null) sa.HighRes = seq.Triplet(i, width * sa.Factor, height * sa.Factor, o.MinBaselineM);
+                return seq.Triplet(i, width, height, o.MinBaselineM);
+            }), model, range, log));
         }
         return results;
     }
