@@ -53,7 +53,9 @@ public sealed class CheckpointResizeTests : IDisposable
             var o = large.Forward(img, img, img, K, invK, eye4, eye4, range);
             Assert.Equal([1L, 1, 192, 256], o.DepthB1HW.shape);
             Assert.True(o.DepthB1HW.isfinite().all().item<bool>());
-            Assert.True(o.DepthB1HW.ge(0.3f - 1e-3f).all().item<bool>() && o.DepthB1HW.le(10f + 1e-2f).all().item<bool>());
+            using var lo = (0.3f - 1e-3f).ToScalar();
+            using var hi = (10f + 1e-2f).ToScalar();
+            Assert.True(o.DepthB1HW.ge(lo).all().item<bool>() && o.DepthB1HW.le(hi).all().item<bool>());
         }
         Assert.Throws<ArgumentException>(() => Checkpoint.LoadNet(weights, 100, 128)); // not a multiple of 32
     }

@@ -100,7 +100,7 @@ public class CostVolumeGeometryTests
             var grey = tensor(rgb).reshape(1, 3, H, W).mean([1], keepdim: true);
             var p = nn.functional.unfold(grey, 5, padding: 2); // [1, 25, H*W]
             p = p - p.mean([1], keepdim: true);
-            p = p / (p.square().sum(1, keepdim: true).sqrt() + 1e-6f);
+            p = p / p.square().sum(1, keepdim: true).sqrt().Plus(1e-6f);
             return p.reshape(1, 25, H, W);
         }
         var fr = Features(s.RefRgb);
@@ -110,7 +110,7 @@ public class CostVolumeGeometryTests
         var invd = cv.PlaneInverseDepths(range).reshape(planes).data<float>().ToArray();
         // Texture: local grey-level standard deviation.
         var grey = tensor(s.RefRgb).reshape(1, 3, H, W).mean([1], keepdim: true);
-        var std = (nn.functional.avg_pool2d(grey.square(), 5, 1, 2) - nn.functional.avg_pool2d(grey, 5, 1, 2).square()).clamp_min(0).sqrt().reshape(H * W).data<float>().ToArray();
+        var std = (nn.functional.avg_pool2d(grey.square(), 5, 1, 2) - nn.functional.avg_pool2d(grey, 5, 1, 2).square()).AtLeast(0f).sqrt().reshape(H * W).data<float>().ToArray();
         int hits = 0, total = 0;
         for (int v = 4; v < H - 4; v++)
             for (int u = 4; u < W - 4; u++)

@@ -69,7 +69,7 @@ public class GlobalScaleTests
         var a = Run(plain, inputs).DepthB1HW;
         var b = Run(scaled, inputs).DepthB1HW;
         // Inverse depth at 1/4 times exp(-0.2), clamped to [1/10, 1/0.3], then upsampled: depth times exp(0.2) up to 10 m.
-        var expected = (a.reciprocal() * MathF.Exp(-vote)).clamp(0.1f, 1f / 0.3f).reciprocal();
+        var expected = a.reciprocal().Times(MathF.Exp(-vote)).Between(0.1f, 1f / 0.3f).reciprocal();
         Assert.True((expected - b).abs().max().item<float>() < 1e-3f, $"max diff {(expected - b).abs().max().item<float>()}");
         Assert.True(b.max().item<float>() <= 10f + 1e-4f);
     }

@@ -14,22 +14,23 @@ public class OnnxParityTests
     {
         var net = new CvmNet(o);
         using var _ = no_grad();
+        // Numbers go through ScalarOps (a Scalar written inline can be finalized mid-op by another test's collection).
         // Non-trivial batch-norm statistics so that folding is exercised.
         foreach (var (name, buffer) in net.named_buffers())
         {
-            if (name.EndsWith("running_mean", StringComparison.Ordinal)) buffer.copy_(randn_like(buffer) * 0.1f);
-            if (name.EndsWith("running_var", StringComparison.Ordinal)) buffer.copy_(rand_like(buffer) + 0.5f);
+            if (name.EndsWith("running_mean", StringComparison.Ordinal)) buffer.copy_(randn_like(buffer).Times(0.1f));
+            if (name.EndsWith("running_var", StringComparison.Ordinal)) buffer.copy_(rand_like(buffer).Plus(0.5f));
         }
         foreach (var (name, p) in net.named_parameters())
             if (name.Contains("bn", StringComparison.Ordinal) || name.EndsWith(".bias", StringComparison.Ordinal))
-                p.copy_(randn_like(p) * 0.1f + (name.EndsWith("weight", StringComparison.Ordinal) ? 1f : 0f));
+                p.copy_(randn_like(p).Times(0.1f).Plus(name.EndsWith("weight", StringComparison.Ordinal) ? 1f : 0f));
         // Keep the fine cost volume at a trained network's scale (random 3x3 features correlate into values of
         // hundreds, and the float32 rounding of outputs in the thousands alone exceeds the 1e-4 tolerance).
         foreach (var (name, p) in net.named_parameters())
-            if (name.StartsWith("match4.", StringComparison.Ordinal) && name.EndsWith("weight", StringComparison.Ordinal) && p.dim() == 4) p.mul_(0.1f);
+            if (name.StartsWith("match4.", StringComparison.Ordinal) && name.EndsWith("weight", StringComparison.Ordinal) && p.dim() == 4) p.copy_(p.Times(0.1f));
         // The global scale head starts as the identity (last conv zero): give it weights so that the path is exercised.
         foreach (var (name, p) in net.named_parameters())
-            if (name.StartsWith("scale2.", StringComparison.Ordinal) && name.EndsWith("weight", StringComparison.Ordinal)) p.copy_(randn_like(p) * 0.05f);
+            if (name.StartsWith("scale2.", StringComparison.Ordinal) && name.EndsWith("weight", StringComparison.Ordinal)) p.copy_(randn_like(p).Times(0.05f));
         net.eval();
         return net;
     }

@@ -35,7 +35,7 @@ public sealed class Attention : nn.Module<Tensor, Tensor, Tensor>
         var qh = q.forward(queriesNTC).reshape(n, tq, _heads, hd).permute(0, 2, 1, 3);
         var kh = k.forward(keysNTC).reshape(n, tk, _heads, hd).permute(0, 2, 3, 1);
         var vh = v.forward(keysNTC).reshape(n, tk, _heads, hd).permute(0, 2, 1, 3);
-        var s = (qh.matmul(kh) * (float)(1.0 / Math.Sqrt(hd))).softmax(-1);
+        var s = qh.matmul(kh).Times((float)(1.0 / Math.Sqrt(hd))).softmax(-1);
         var o = s.matmul(vh).permute(0, 2, 1, 3).reshape(n, tq, _channels);
         return proj.forward(o).MoveToOuterDisposeScope();
     }

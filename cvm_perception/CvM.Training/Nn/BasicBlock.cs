@@ -33,7 +33,7 @@ public sealed class BasicBlock : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         var y = conv2.forward(conv1.forward(x));
         var s = downsample is null ? x : downsample.forward(x);
-        return nn.functional.relu(y + s).MoveToOuterDisposeScope();
+        return nn.functional.relu(y.Plus(s)).MoveToOuterDisposeScope();
     }
 
     /// <summary>Emits the block.</summary>

@@ -152,7 +152,7 @@ public sealed class CvmNet : nn.Module
         var depth = Up(invDepth4, o.ImageHeight, o.ImageWidth).reciprocal();
         var sem = Up(head_sem.forward(x).narrow(1, 0, CvmNetOptions.SemanticClasses), o.ImageHeight, o.ImageWidth);
         var n = Up(head_normal.forward(x).narrow(1, 0, 3), o.ImageHeight, o.ImageWidth);
-        n = n / (n.square().sum(1, keepdim: true) + 1e-6f).sqrt();
+        n = n / n.square().sum(1, keepdim: true).Plus(1e-6f).sqrt();
         return new CvmOutputs(depth.MoveToOuterDisposeScope(), sem.MoveToOuterDisposeScope(), n.MoveToOuterDisposeScope());
     }
 

@@ -54,7 +54,7 @@ public sealed class PlaneSweepCostVolume : nn.Module
         var invNear = depthRangeB2.narrow(1, 0, 1).reciprocal();
         var invFar = depthRangeB2.narrow(1, 1, 1).reciprocal();
         var lin = linspace(0, 1, _planes, dtype: depthRangeB2.dtype, device: depthRangeB2.device).reshape(1, _planes);
-        return (invFar + lin * (invNear - invFar)).MoveToOuterDisposeScope();
+        return invFar.Plus(lin * (invNear - invFar)).MoveToOuterDisposeScope();
     }
 
     /// <summary>
@@ -70,10 +70,10 @@ public sealed class PlaneSweepCostVolume : nn.Module
         var t = T_src_ref_B44.narrow(1, 0, 3).narrow(2, 3, 1);
         var a = K_B33.matmul(r).matmul(invK_B33).matmul(pix).reshape(b, 3, 1, hw);
         var kt = K_B33.matmul(t).reshape(b, 3, 1, 1);
-        var p = a + kt * invDepthBD.reshape(b, 1, d, 1);
+        var p = a.Plus(kt * invDepthBD.reshape(b, 1, d, 1));
         var z = p.narrow(1, 2, 1);
-        var valid = z.gt(MinZ);
-        var uv = p.narrow(1, 0, 2) / z.clamp_min(MinZ);
+        var valid = z.Above(MinZ);
+        var uv = p.narrow(1, 0, 2) / z.AtLeast(MinZ);
         return (uv.MoveToOuterDisposeScope(), valid.MoveToOuterDisposeScope());
     }
 
@@ -84,8 +84,8 @@ public sealed class PlaneSweepCostVolume : nn.Module
         long b = srcBChw.shape[0], c = srcBChw.shape[1], d = invDepthBD.shape[1];
         var (uv, valid) = Project(K_B33, invK_B33, T_src_ref_B44, invDepthBD);
         var size = tensor(new float[] { _imageW, _imageH }, dtype: uv.dtype, device: uv.device).reshape(1, 2, 1, 1);
-        var g = (uv * 2f + 1f) / size - 1f;
-        g = where(valid, g, full_like(g, -2f)).clamp(-2f, 2f);
+        var g = (uv.Times(2f).Plus(1f) / size).Minus(1f);
+        g = where(valid, g, g.FilledLike(-2f)).Between(-2f, 2f);
         var grid = g.permute(0, 2, 3, 1).reshape(b, d * _featureH, _featureW, 2);
         var warped = nn.functional.grid_sample(srcBChw, grid, GridSampleMode.Bilinear, GridSamplePaddingMode.Zeros, align_corners: false);
         return warped.reshape(b, c, d, _featureH, _featureW).MoveToOuterDisposeScope();
@@ -102,10 +102,10 @@ public sealed class PlaneSweepCostVolume : nn.Module
         for (int s = 0; s < srcBChw.Count; s++)
         {
             var warped = Warp(srcBChw[s], K_B33, invK_B33, T_src_ref_B44[s], invd);
-            var corr = (refBChw.unsqueeze(2) * warped).sum(1) * scale;
-            sum = sum is null ? corr : sum + corr;
+            var corr = (refBChw.unsqueeze(2) * warped).sum(1).Times(scale);
+            sum = sum is null ? corr : sum.Plus(corr);
         }
-        return (sum! / srcBChw.Count).MoveToOuterDisposeScope();
+        return sum!.Over(srcBChw.Count).MoveToOuterDisposeScope();
     }
 
     /// <summary>Emits the plane inverse depths <c>[B, D]</c>.</summary>

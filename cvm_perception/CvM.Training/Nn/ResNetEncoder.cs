@@ -64,7 +64,7 @@ public sealed class ResNetEncoder : nn.Module<Tensor, (Tensor F4, Tensor F8, Ten
     public override (Tensor F4, Tensor F8, Tensor F16) forward(Tensor imageB3HW)
     {
         using var scope = NewDisposeScope();
-        var x = imageB3HW * 255f - mean_rgb;
+        var x = imageB3HW.Times(255f) - mean_rgb;
         x = stem.forward(x);
         x = nn.functional.max_pool2d(nn.functional.pad(x, [1, 0, 1, 0]), 3, 2);
         var f4 = l1b2.forward(l1b1.forward(x));

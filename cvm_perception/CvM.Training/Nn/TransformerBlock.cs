@@ -35,8 +35,8 @@ public sealed class TransformerBlock : nn.Module<Tensor, Tensor?, Tensor>
         using var scope = NewDisposeScope();
         var xq = norm_q.forward(xNTC);
         var kv = _cross ? norm_kv.forward(contextNTC!) : xq;
-        var x = xNTC + attn.forward(xq, kv);
-        x = x + fc2.forward(nn.functional.relu(fc1.forward(norm_mlp.forward(x))));
+        var x = xNTC.Plus(attn.forward(xq, kv));
+        x = x.Plus(fc2.forward(nn.functional.relu(fc1.forward(norm_mlp.forward(x)))));
         return x.MoveToOuterDisposeScope();
     }
 

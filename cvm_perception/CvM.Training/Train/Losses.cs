@@ -16,18 +16,18 @@ public static class Losses
     public static (Tensor Loss, LossTerms Terms) Compute(CvmOutputs pred, Batch batch, TrainConfig cfg)
     {
         using var scope = NewDisposeScope();
-        var valid = batch.DepthGt.gt(0f);
-        var n = valid.sum().clamp_min(1f);
-        var g = (pred.DepthB1HW.clamp_min(1e-3f).log() - batch.DepthGt.clamp_min(1e-3f).log()) * valid;
+        var valid = batch.DepthGt.Above(0f);
+        var n = valid.sum().AtLeast(1f);
+        var g = (pred.DepthB1HW.AtLeast(1e-3f).log() - batch.DepthGt.AtLeast(1e-3f).log()) * valid;
         var l1 = g.abs().sum() / n;
         var mean = g.sum() / n;
-        var silog = ((g.square().sum() / n) - 0.85f * mean.square()).clamp_min(1e-8f).sqrt();
+        var silog = (g.square().sum() / n - mean.square().Times(0.85f)).AtLeast(1e-8f).sqrt();
         var sem = nn.functional.cross_entropy(pred.SemanticLogitsB14HW, batch.LabelsGt, ignore_index: 0);
-        if (batch.LabelsGt.gt(0).sum().item<long>() == 0) sem = zeros(1).sum();
-        var nValid = batch.NormalsGt.abs().sum(1, keepdim: true).gt(0.5f);
+        if (batch.LabelsGt.Above(0f).sum().item<long>() == 0) sem = zeros(1).sum();
+        var nValid = batch.NormalsGt.abs().sum(1, keepdim: true).Above(0.5f);
         var cos = (pred.NormalsB3HW * batch.NormalsGt).sum(1, keepdim: true);
-        var normal = ((1f - cos) * nValid).sum() / nValid.sum().clamp_min(1f);
-        var total = cfg.DepthWeight * l1 + cfg.SilogWeight * silog + cfg.SemanticWeight * sem + cfg.NormalWeight * normal;
+        var normal = (cos.SubtractedFrom(1f) * nValid).sum() / nValid.sum().AtLeast(1f);
+        var total = l1.Times((float)cfg.DepthWeight).Plus(silog.Times((float)cfg.SilogWeight)).Plus(sem.Times((float)cfg.SemanticWeight)).Plus(normal.Times((float)cfg.NormalWeight));
         var terms = new LossTerms(total.item<float>(), l1.item<float>(), silog.item<float>(), sem.item<float>(), normal.item<float>());
         return (total.MoveToOuterDisposeScope(), terms);
     }
