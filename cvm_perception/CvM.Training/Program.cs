@@ -106,6 +106,8 @@ public static class Program
                         MinBaselineM = double.Parse(opts.GetValueOrDefault("min-baseline", "0.05"), System.Globalization.CultureInfo.InvariantCulture),
                         SceneScaleMax = double.Parse(opts.GetValueOrDefault("scene-scale-max", "1"), System.Globalization.CultureInfo.InvariantCulture),
                     };
+                    if (opts.ContainsKey("scale-align-factor") && !opts.ContainsKey("scale-align"))
+                        throw new ArgumentException("--scale-align-factor needs --scale-align");
                     if (opts.ContainsKey("scale-align") && opts.ContainsKey("write-manifest"))
                         throw new ArgumentException("--scale-align is an experiment: its figures are not the model's and are never written into the manifest");
                     Eval.ICvmPredictor predictor = model;

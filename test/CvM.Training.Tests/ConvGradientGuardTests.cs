@@ -30,7 +30,7 @@ public class ConvGradientGuardTests
     {
         TorchFixture.Ensure(inC * 131 + outC);
         var x64 = randn(2, inC, 20, 24, dtype: ScalarType.Float64);
-        var w64 = randn(outC, inC, k, k, dtype: ScalarType.Float64).Times(0.1f);
+        var w64 = randn(outC, inC, k, k, dtype: ScalarType.Float64).Times(0.1);
         var g64 = randn(2, outC, (20 + 2 * (k / 2) - k) / stride + 1, (24 + 2 * (k / 2) - k) / stride + 1, dtype: ScalarType.Float64);
         Tensor InputGrad(ScalarType t)
         {

@@ -29,7 +29,7 @@ public class PhotometricScaleAlignerTests
     [Theory]
     [InlineData(1.10)]
     [InlineData(0.93)]
-    public void GroundTruthDepthOffByAFactor_FactorRecoveredWithinTwoPercent(double wrong)
+    public void Estimate_GroundTruthDepthOffByAFactor_RecoversFactorWithinTwoPercent(double wrong)
     {
         var aligner = new PhotometricScaleAligner(W * Factor, H * Factor, W, H);
         int applied = 0;
@@ -47,7 +47,7 @@ public class PhotometricScaleAlignerTests
     }
 
     [Fact]
-    public void DuplicatedSources_CarryNoScale_EstimateRefused()
+    public void Estimate_DuplicatedSources_Refused()
     {
         var (model, high) = Sample(0);
         var e = Estimate(new PhotometricScaleAligner(W * Factor, H * Factor, W, H), high, model.RefDepth, duplicate: true);
@@ -56,7 +56,7 @@ public class PhotometricScaleAlignerTests
     }
 
     [Fact]
-    public void NoValidDepth_EstimateRefused()
+    public void Estimate_NoValidDepth_RefusedWithNoPixels()
     {
         var (_, high) = Sample(0);
         var e = Estimate(new PhotometricScaleAligner(W * Factor, H * Factor, W, H), high, new float[W * H]);
@@ -65,7 +65,7 @@ public class PhotometricScaleAlignerTests
     }
 
     [Fact]
-    public void BuffersTooSmallOrBadOptions_Throw()
+    public void Estimate_BuffersTooSmallOrBadOptions_Throws()
     {
         var aligner = new PhotometricScaleAligner(32, 24, 16, 12);
         var small = new float[10];
@@ -76,7 +76,7 @@ public class PhotometricScaleAlignerTests
     }
 
     [Fact]
-    public void Predictor_DuplicatedPassesThrough_MultiViewRescaled()
+    public void Predict_DuplicatedOrMultiView_PassesThroughOrRescales()
     {
         var (model, high) = Sample(1);
         var wrongDepth = model.RefDepth.Select(d => d * 1.1f).ToArray();
@@ -88,6 +88,16 @@ public class PhotometricScaleAlignerTests
         int i = Array.FindIndex(model.RefDepth, d => d > 0);
         Assert.InRange(multi.Depth[i] / model.RefDepth[i], 0.98, 1.02);
         Assert.Equal(1.1f, wrongDepth[i] / model.RefDepth[i], 4);
+    }
+
+    [Fact]
+    public void Predict_HighResSampleOfAnotherFrame_Throws()
+    {
+        var (model, _) = Sample(1);
+        var (_, otherHigh) = Sample(2);
+        var inner = new FixedPredictor(new CvmPrediction(model.RefDepth, new float[14 * W * H], new float[3 * W * H]));
+        var aligned = new ScaleAlignedPredictor(inner, W, H, Factor) { HighRes = otherHigh };
+        Assert.Throws<ArgumentException>(() => aligned.Predict(model, duplicate: false));
     }
 
     private sealed class FixedPredictor(CvmPrediction p) : ICvmPredictor

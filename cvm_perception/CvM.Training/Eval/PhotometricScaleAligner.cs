@@ -4,7 +4,8 @@ namespace CvM.Training.Eval;
 /// Test-time scale refinement of a multi-view depth map by photometric consistency (an evaluation experiment, not in
 /// the node): finds the one factor <c>s</c> such that the reference's textured pixels, back-projected with
 /// <c>s * depth</c> and moved into each source camera by <c>T_src_ref</c>, land on source pixels that look the same.
-/// The cost of a candidate is 1 - ZNCC of 3x3 patches (capped; occluded or out-of-view pixels cost the cap), summed
+/// The cost of a candidate is 1 - ZNCC of 3x3 patches (capped; pixels that leave the source image or land behind it
+/// cost the cap; there is no occlusion test, the cap bounds what an occluded pixel adds), summed
 /// over the pixels and both sources; the candidates are <c>ln s</c> on a uniform grid of
 /// ±<see cref="ScaleAlignOptions.MaxLogScale"/>, refined by a parabola through the minimum.
 /// The images may be finer than the depth map (depth is sampled bilinearly, never across an invalid pixel): the
@@ -14,6 +15,15 @@ namespace CvM.Training.Eval;
 /// </summary>
 public sealed class PhotometricScaleAligner
 {
+    /// <summary>Smallest squared gradient a pixel needs to count as textured at all (flat images have none).</summary>
+    private const float MinGradient2 = 1e-8f;
+
+    /// <summary>Smallest squared norm of a zero-mean 3x3 patch that ZNCC is computed for (below: a flat patch).</summary>
+    private const double MinPatchNorm2 = 1e-10;
+
+    /// <summary>Nearest a warped point may be to the source camera plane, metres (behind it: the cap).</summary>
+    private const double MinSourceZ = 1e-3;
+
     private readonly int _w, _h, _dw, _dh;
     private readonly ScaleAlignOptions _o;
     private readonly float[] _rayX, _rayY, _depth, _refPatch, _gradient;
@@ -79,27 +89,30 @@ public sealed class PhotometricScaleAligner
             for (int x = 1; x < _w - 1; x++) _gradient[m++] = Gradient2(gray, y * _w + x);
         var g = _gradient.AsSpan(0, m);
         g.Sort();
-        float threshold = Math.Max(g[(int)(_o.TexturedQuantile * (m - 1))], 1e-8f);
-        int textured = 0;
-        for (int t = m - 1; t >= 0 && g[t] >= threshold; t--) textured++;
-        int keepEvery = Math.Max(1, (textured + _o.MaxPixels - 1) / _o.MaxPixels);
+        float threshold = Math.Max(g[(int)(_o.TexturedQuantile * (m - 1))], MinGradient2);
         double sx = (double)_dw / _w, sy = (double)_dh / _h;
+        // Textured pixels with valid depth, so that every k-th of them fills at most MaxPixels.
+        int usable = 0;
+        for (int y = 1; y < _h - 1; y++)
+            for (int x = 1; x < _w - 1; x++)
+                if (Gradient2(gray, y * _w + x) >= threshold && SampleDepth(depth, (x + 0.5) * sx - 0.5, (y + 0.5) * sy - 0.5) > 0) usable++;
+        int keepEvery = Math.Max(1, (usable + _o.MaxPixels - 1) / _o.MaxPixels);
         int seen = 0;
         _count = 0;
         for (int y = 1; y < _h - 1 && _count < _o.MaxPixels; y++)
             for (int x = 1; x < _w - 1 && _count < _o.MaxPixels; x++)
             {
                 int i = y * _w + x;
-                if (Gradient2(gray, i) < threshold || seen++ % keepEvery != 0) continue;
+                if (Gradient2(gray, i) < threshold) continue;
                 float d = SampleDepth(depth, (x + 0.5) * sx - 0.5, (y + 0.5) * sy - 0.5);
-                if (!(d > 0)) continue;
+                if (!(d > 0) || seen++ % keepEvery != 0) continue;
                 double mean = 0, norm = 0;
                 for (int dy = -1; dy <= 1; dy++)
                     for (int dx = -1; dx <= 1; dx++) mean += gray[i + dy * _w + dx];
                 mean /= 9;
                 for (int dy = -1; dy <= 1; dy++)
                     for (int dx = -1; dx <= 1; dx++) norm += (gray[i + dy * _w + dx] - mean) * (gray[i + dy * _w + dx] - mean);
-                if (norm < 1e-10) continue;
+                if (norm < MinPatchNorm2) continue;
                 double inv = 1 / Math.Sqrt(norm);
                 int k = 9 * _count;
                 for (int dy = -1; dy <= 1; dy++)
@@ -141,7 +154,7 @@ public sealed class PhotometricScaleAligner
             double z = s * _depth[p], X = _rayX[p] * z, Y = _rayY[p] * z;
             double xs = T[0] * X + T[1] * Y + T[2] * z + T[3], ys = T[4] * X + T[5] * Y + T[6] * z + T[7], zs = T[8] * X + T[9] * Y + T[10] * z + T[11];
             double u = fx * xs / zs + cx, v = fy * ys / zs + cy;
-            if (zs <= 1e-3 || !(u >= 1 && v >= 1 && u <= _w - 2 && v <= _h - 2))
+            if (zs <= MinSourceZ || !(u >= 1 && v >= 1 && u <= _w - 2 && v <= _h - 2))
             {
                 total += cap;
                 continue;
@@ -158,7 +171,7 @@ public sealed class PhotometricScaleAligner
                 dot += val * _refPatch[9 * p + q];
                 norm += val * val;
             }
-            total += Math.Min(1 - (norm > 1e-12 ? dot / Math.Sqrt(norm) : 0), cap);
+            total += Math.Min(1 - (norm > MinPatchNorm2 ? dot / Math.Sqrt(norm) : 0), cap);
         }
         return total / _count;
     }

@@ -11,6 +11,9 @@ namespace CvM.Training.Eval;
 /// </summary>
 public sealed class ScaleAlignedPredictor : ICvmPredictor
 {
+    /// <summary>Largest matching factor (8: a 96x128 model matched at 768x1024).</summary>
+    public const int MaxFactor = 8;
+
     private readonly ICvmPredictor _inner;
     private readonly PhotometricScaleAligner _aligner;
     private readonly float[] _ref, _s1, _s2;
@@ -20,7 +23,7 @@ public sealed class ScaleAlignedPredictor : ICvmPredictor
     public ScaleAlignedPredictor(ICvmPredictor inner, int width, int height, int factor, ScaleAlignOptions? options = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(factor, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(factor, 8);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(factor, MaxFactor);
         (_inner, Factor) = (inner, factor);
         _aligner = new PhotometricScaleAligner(width * factor, height * factor, width, height, options);
         int n = width * height * factor * factor;
@@ -50,6 +53,9 @@ public sealed class ScaleAlignedPredictor : ICvmPredictor
         Seen++;
         var hi = Factor == 1 ? sample : HighRes ?? throw new InvalidOperationException("no high-resolution sample set");
         if (hi.Width != sample.Width * Factor || hi.Height != sample.Height * Factor) throw new ArgumentException("high-resolution sample has the wrong size");
+        // The same frame at another size has the same relative poses: a stale sample would not.
+        if (!hi.T_src1_ref.AsSpan().SequenceEqual(sample.T_src1_ref) || !hi.T_src2_ref.AsSpan().SequenceEqual(sample.T_src2_ref))
+            throw new ArgumentException("high-resolution sample is another frame (its poses differ)");
         GrayFromPlanarRgb(hi.RefRgb, _ref);
         GrayFromPlanarRgb(hi.Src1Rgb, _s1);
         GrayFromPlanarRgb(hi.Src2Rgb, _s2);
@@ -62,11 +68,12 @@ public sealed class ScaleAlignedPredictor : ICvmPredictor
         return p with { Depth = depth };
     }
 
-    /// <summary>Luma (BT.601 weights) of a planar <c>[3, H, W]</c> image.</summary>
+    /// <summary>Luma of a planar <c>[3, H, W]</c> image with the BT.601 weights (ZNCC ignores the intensity scale).</summary>
     public static void GrayFromPlanarRgb(ReadOnlySpan<float> rgbC3HW, Span<float> grayHW)
     {
+        const float R = 0.299f, G = 0.587f, B = 0.114f;
         int n = grayHW.Length;
         if (rgbC3HW.Length < 3 * n) throw new ArgumentException("image smaller than 3 x the gray buffer");
-        for (int i = 0; i < n; i++) grayHW[i] = 0.299f * rgbC3HW[i] + 0.587f * rgbC3HW[n + i] + 0.114f * rgbC3HW[2 * n + i];
+        for (int i = 0; i < n; i++) grayHW[i] = R * rgbC3HW[i] + G * rgbC3HW[n + i] + B * rgbC3HW[2 * n + i];
     }
 }

@@ -9,7 +9,9 @@ namespace CvM.Training.Nn;
 /// nothing references once its handle is passed to libtorch; a collection during the op can finalize it, and the op
 /// then reads freed memory (a wrong value, or libtorch's <c>Unknown scalar type</c> / <c>toFloat</c> errors). That is
 /// how two exports of one net came to differ (README, session 5). Every Scalar here is a <c>using</c> local, disposed
-/// after the call. Values are passed as <c>float</c>, as the inline forms were. <c>Tensor + Tensor</c> needs
+/// after the call. The alpha is an integer 1, as TorchSharp's own default (a float alpha is refused on integer
+/// tensors). <see cref="Times(Tensor, double)"/> takes a double for float64 tensors and double settings; on float32
+/// tensors a float and a double operand give the same bits. <c>Tensor + Tensor</c> needs
 /// <see cref="Plus(Tensor, Tensor)"/> too (TorchSharp's <c>add</c> passes a temporary alpha of 1); <c>Tensor - Tensor</c>,
 /// <c>*</c> and <c>/</c> between tensors pass no Scalar.
 /// </summary>
@@ -18,7 +20,7 @@ public static class ScalarOps
     /// <summary><c>a + b</c> (<c>Tensor + Tensor</c> passes a temporary Scalar 1 as alpha inside TorchSharp).</summary>
     public static Tensor Plus(this Tensor a, Tensor b)
     {
-        using var one = 1f.ToScalar();
+        using var one = 1.ToScalar();
         return a.add(b, one);
     }
 
@@ -29,11 +31,18 @@ public static class ScalarOps
         return x.mul(k);
     }
 
+    /// <summary><c>x * s</c> with a double operand.</summary>
+    public static Tensor Times(this Tensor x, double s)
+    {
+        using var k = s.ToScalar();
+        return x.mul(k);
+    }
+
     /// <summary><c>x + s</c> (TorchSharp's <c>add(Scalar)</c> also passes a temporary alpha of 1, so it is given here).</summary>
     public static Tensor Plus(this Tensor x, float s)
     {
         using var k = s.ToScalar();
-        using var one = 1f.ToScalar();
+        using var one = 1.ToScalar();
         return x.add(k, one);
     }
 
@@ -55,7 +64,7 @@ public static class ScalarOps
     public static Tensor SubtractedFrom(this Tensor x, float s)
     {
         using var k = s.ToScalar();
-        using var one = 1f.ToScalar();
+        using var one = 1.ToScalar();
         using var negated = x.neg();
         return negated.add(k, one);
     }

@@ -27,7 +27,7 @@ public static class Losses
         var nValid = batch.NormalsGt.abs().sum(1, keepdim: true).Above(0.5f);
         var cos = (pred.NormalsB3HW * batch.NormalsGt).sum(1, keepdim: true);
         var normal = (cos.SubtractedFrom(1f) * nValid).sum() / nValid.sum().AtLeast(1f);
-        var total = l1.Times((float)cfg.DepthWeight).Plus(silog.Times((float)cfg.SilogWeight)).Plus(sem.Times((float)cfg.SemanticWeight)).Plus(normal.Times((float)cfg.NormalWeight));
+        var total = l1.Times(cfg.DepthWeight).Plus(silog.Times(cfg.SilogWeight)).Plus(sem.Times(cfg.SemanticWeight)).Plus(normal.Times(cfg.NormalWeight));
         var terms = new LossTerms(total.item<float>(), l1.item<float>(), silog.item<float>(), sem.item<float>(), normal.item<float>());
         return (total.MoveToOuterDisposeScope(), terms);
     }
