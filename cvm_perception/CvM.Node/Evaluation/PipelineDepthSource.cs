@@ -57,7 +57,7 @@ public sealed class PipelineDepthSource : IDepthSource, IPerceptionSink, IAsyncD
         var p = _pipeline ?? throw new InvalidOperationException("Reset was not called");
         if (frame.Rgb8.Length != frame.PixelCount * 3) return false;
         var k = frame.K;
-        var drops = p.Snapshot().TotalDrops;
+        var drops = p.Diagnostics.TotalDrops;
         p.PostEventAsync(InputEvent.CameraInfo(frame.StampNs, Frame, k.Width, k.Height, [k.Fx, 0, k.Cx, 0, k.Fy, k.Cy, 0, 0, 1])).AsTask().GetAwaiter().GetResult();
         if (_withPoses && frame.T_world_cam is { } T_world_cam)
             p.PostEventAsync(InputEvent.Odometry(frame.StampNs, "odom", Frame, T_world_cam)).AsTask().GetAwaiter().GetResult();
@@ -67,7 +67,7 @@ public sealed class PipelineDepthSource : IDepthSource, IPerceptionSink, IAsyncD
         p.PostImageAsync(image).AsTask().GetAwaiter().GetResult();
         while (!_done.Wait(20))
         {
-            if (p.Snapshot().TotalDrops != drops) return false; // the pipeline dropped this frame (counted there)
+            if (p.Diagnostics.TotalDrops != drops) return false; // the pipeline dropped this frame (counted there)
         }
         if (_depthStamp != frame.StampNs || _depth.Length != depthM.Length) return false;
         _depth.CopyTo(depthM);

@@ -48,6 +48,20 @@ public sealed class PipelineDiagnostics
     /// <summary>Drops so far for <paramref name="cause"/>.</summary>
     public long Drops(DropCause cause) => Interlocked.Read(ref _drops[(int)cause]);
 
+    /// <summary>
+    /// Drops so far over all causes (allocation-free; unlike <see cref="Snapshot"/> it leaves the rate interval alone,
+    /// so a caller may read it every frame).
+    /// </summary>
+    public long TotalDrops
+    {
+        get
+        {
+            long sum = 0;
+            for (var i = 0; i < _drops.Length; i++) sum += Interlocked.Read(ref _drops[i]);
+            return sum;
+        }
+    }
+
     /// <summary>Frames run duplicated so far for <paramref name="reason"/>.</summary>
     public long Duplicated(DuplicateReason reason) => Interlocked.Read(ref _duplicated[(int)reason]);
 
