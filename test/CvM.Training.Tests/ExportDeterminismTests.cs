@@ -18,47 +18,11 @@ public sealed class ExportDeterminismTests
     {
         var net = OnnxParityTests.RandomNet(OnnxParityTests.Shipped);
         var first = CvmOnnxExporter.ExportFeatures(net);
-        using var stop = new CancellationTokenSource();
-        // Collections and finalizers as often as they can run, beside the exports.
-        var collector = Task.Run(() =>
+        await using var stress = new CollectionsStress();
+        for (int i = 0; i < 60; i++)
         {
-            while (!stop.IsCancellationRequested)
-            {
-                GC.Collect();
-                GC.WaitForPendingFinalizers();
-            }
-        });
-        // Small native allocations beside them, which reuse whatever a finalizer freed too early (as other libtorch
-        // work in the same process did when the exports differed).
-        // Its Scalars are held in locals: written inline (t * 3.0) they would race the collections themselves.
-        var churn = Task.Run(() =>
-        {
-            using var three = 3.0.ToScalar();
-            using var one = 1.0.ToScalar();
-            while (!stop.IsCancellationRequested)
-            {
-                using var scope = TorchSharp.torch.NewDisposeScope();
-                for (int i = 0; i < 64; i++)
-                {
-                    var t = TorchSharp.torch.ones(i + 1);
-                    var u = t.mul(three);
-                    _ = u.add(one, one);
-                }
-            }
-        });
-        try
-        {
-            for (int i = 0; i < 60; i++)
-            {
-                var again = CvmOnnxExporter.ExportFeatures(net);
-                Assert.True(again.AsSpan().SequenceEqual(first), $"export {i + 2} differs from the first");
-            }
-        }
-        finally
-        {
-            stop.Cancel();
-            await collector;
-            await churn;
+            var again = CvmOnnxExporter.ExportFeatures(net);
+            Assert.True(again.AsSpan().SequenceEqual(first), $"export {i + 2} differs from the first");
         }
     }
 }
