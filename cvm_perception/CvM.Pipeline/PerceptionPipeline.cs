@@ -275,14 +275,17 @@ public sealed class PerceptionPipeline : IAsyncDisposable
         var stamp = image.Header.StampNs;
         if (_poseWaitTicks <= 0 || !_pairing!.AwaitsOdometry(stamp)) return;
         var deadline = image.ReceivedTicks + _poseWaitTicks;
-        while (Stopwatch.GetTimestamp() < deadline && !token.IsCancellationRequested)
+        while (!token.IsCancellationRequested)
         {
+            // Events first, the deadline after: a sample that came while this thread slept (or waited to be scheduled
+            // on a loaded machine) past the deadline is still applied, since it is already here.
             if (events.TryRead(out var e))
             {
                 _pairing.Apply(e);
                 if (!_pairing.AwaitsOdometry(stamp)) return;
                 continue;
             }
+            if (Stopwatch.GetTimestamp() >= deadline) return;
             Thread.Sleep(1);
         }
     }

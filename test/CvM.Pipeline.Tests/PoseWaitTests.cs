@@ -20,7 +20,9 @@ public sealed class PoseWaitTests
         var f = seq.Frames[1];
         await p.PostEventAsync(Feeder.CameraInfo(seq, f.StampNs));
         await p.PostImageAsync(Feeder.Image(seq, 1)); // newest odometry is frame 0's, 100 ms older: would be TooNew
-        await Task.Delay(30);
+        // A blocking sleep, not Task.Delay: its continuation would need a free pool thread, and on a loaded test machine
+        // the pool can take longer than the whole pose wait to find one (live events are posted synchronously).
+        Thread.Sleep(30);
         await p.PostEventAsync(Feeder.Odometry(f.StampNs, f.T_world_cam));
         await WaitForResultsAsync(sink, 2);
         await p.DeactivateAsync();
