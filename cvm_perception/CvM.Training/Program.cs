@@ -110,10 +110,8 @@ public static class Program
                         throw new ArgumentException("--scale-align-factor needs --scale-align");
                     if (opts.ContainsKey("scale-align") && opts.ContainsKey("write-manifest"))
                         throw new ArgumentException("--scale-align is an experiment: its figures are not the model's and are never written into the manifest");
-                    Eval.ICvmPredictor predictor = model;
                     var aligned = opts.ContainsKey("scale-align") ? new Eval.ScaleAlignedPredictor(model, model.Width, model.Height, int.Parse(opts.GetValueOrDefault("scale-align-factor", "2"))) : null;
-                    if (aligned is not null) predictor = aligned;
-                    var metrics = Eval.EvalRunner.Run(predictor, model.Width, model.Height, new CvM.Evaluation.Metrics.DepthRange(dmin, dmax), eo, Console.Error);
+                    var metrics = Eval.EvalRunner.Run(aligned ?? (Eval.ICvmPredictor)model, model.Width, model.Height, new CvM.Evaluation.Metrics.DepthRange(dmin, dmax), eo, Console.Error);
                     var json = System.Text.Json.JsonSerializer.Serialize(metrics, TrainConfig.Json);
                     if (aligned is not null) Console.Error.WriteLine($"scale alignment: applied to {aligned.Applied} of {aligned.Seen} multi-view predictions, mean |ln s| {aligned.MeanAbsLogFactor:F4}");
                     if (opts.TryGetValue("out", out var evalOut)) File.WriteAllText(evalOut, json);

@@ -25,10 +25,9 @@ public static class EvalRunner
         var sa = model as ScaleAlignedPredictor is { Factor: > 1 } aligned ? aligned : null;
         if (o.SyntheticScenes > 0)
         {
-            var source = new SyntheticTripletSource(o.DataSeed, width, height, heldOut: true,
-                new SyntheticSourceOptions { MinBaselineM = o.MinBaselineM, SceneScaleMax = o.SceneScaleMax });
-            var hiSource = sa is not null ? new SyntheticTripletSource(o.DataSeed, width * sa.Factor, height * sa.Factor, heldOut: true,
-                new SyntheticSourceOptions { MinBaselineM = o.MinBaselineM, SceneScaleMax = o.SceneScaleMax }) : null;
+            var sourceOptions = new SyntheticSourceOptions { MinBaselineM = o.MinBaselineM, SceneScaleMax = o.SceneScaleMax };
+            var source = new SyntheticTripletSource(o.DataSeed, width, height, heldOut: true, sourceOptions);
+            var hiSource = sa is not null ? new SyntheticTripletSource(o.DataSeed, width * sa.Factor, height * sa.Factor, heldOut: true, sourceOptions) : null;
             results.AddRange(RunSet("synthetic_heldout", Enumerable.Range(0, o.SyntheticScenes).Select(i =>
             {
                 if (sa is not null) sa.HighRes = hiSource!.Get(i);

@@ -26,7 +26,8 @@ public sealed class PhotometricScaleAligner
 
     private readonly int _w, _h, _dw, _dh;
     private readonly ScaleAlignOptions _o;
-    private readonly float[] _rayX, _rayY, _depth, _refPatch, _gradient;
+    private readonly float[] _rayX, _rayY, _depth, _refPatch, _gradient, _candidateDepth;
+    private readonly int[] _candidate;
     private readonly double[] _costs;
     private int _count;
 
@@ -45,6 +46,8 @@ public sealed class PhotometricScaleAligner
         _depth = new float[_o.MaxPixels];
         _refPatch = new float[9 * _o.MaxPixels];
         _gradient = new float[width * height];
+        _candidate = new int[width * height];
+        _candidateDepth = new float[width * height];
         _costs = new double[2 * _o.StepsPerSide + 1];
     }
 
@@ -91,37 +94,41 @@ public sealed class PhotometricScaleAligner
         g.Sort();
         float threshold = Math.Max(g[(int)(_o.TexturedQuantile * (m - 1))], MinGradient2);
         double sx = (double)_dw / _w, sy = (double)_dh / _h;
-        // Textured pixels with valid depth, so that every k-th of them fills at most MaxPixels.
-        int usable = 0;
+        // Candidates: textured pixels with valid depth (depth sampled once), in raster order.
+        int candidates = 0;
         for (int y = 1; y < _h - 1; y++)
             for (int x = 1; x < _w - 1; x++)
-                if (Gradient2(gray, y * _w + x) >= threshold && SampleDepth(depth, (x + 0.5) * sx - 0.5, (y + 0.5) * sy - 0.5) > 0) usable++;
-        int keepEvery = Math.Max(1, (usable + _o.MaxPixels - 1) / _o.MaxPixels);
-        int seen = 0;
-        _count = 0;
-        for (int y = 1; y < _h - 1 && _count < _o.MaxPixels; y++)
-            for (int x = 1; x < _w - 1 && _count < _o.MaxPixels; x++)
             {
                 int i = y * _w + x;
                 if (Gradient2(gray, i) < threshold) continue;
                 float d = SampleDepth(depth, (x + 0.5) * sx - 0.5, (y + 0.5) * sy - 0.5);
-                if (!(d > 0) || seen++ % keepEvery != 0) continue;
-                double mean = 0, norm = 0;
-                for (int dy = -1; dy <= 1; dy++)
-                    for (int dx = -1; dx <= 1; dx++) mean += gray[i + dy * _w + dx];
-                mean /= 9;
-                for (int dy = -1; dy <= 1; dy++)
-                    for (int dx = -1; dx <= 1; dx++) norm += (gray[i + dy * _w + dx] - mean) * (gray[i + dy * _w + dx] - mean);
-                if (norm < MinPatchNorm2) continue;
-                double inv = 1 / Math.Sqrt(norm);
-                int k = 9 * _count;
-                for (int dy = -1; dy <= 1; dy++)
-                    for (int dx = -1; dx <= 1; dx++) _refPatch[k++] = (float)((gray[i + dy * _w + dx] - mean) * inv);
-                _rayX[_count] = (float)((x - cx) / fx);
-                _rayY[_count] = (float)((y - cy) / fy);
-                _depth[_count] = d;
-                _count++;
+                if (!(d > 0)) continue;
+                _candidate[candidates] = i;
+                _candidateDepth[candidates++] = d;
             }
+        // Every k-th candidate, so that at most MaxPixels take part; flat patches are skipped.
+        int keepEvery = Math.Max(1, (candidates + _o.MaxPixels - 1) / _o.MaxPixels);
+        _count = 0;
+        for (int c = 0; c < candidates && _count < _o.MaxPixels; c += keepEvery)
+        {
+            int i = _candidate[c];
+            double mean = 0, norm = 0;
+            for (int dy = -1; dy <= 1; dy++)
+                for (int dx = -1; dx <= 1; dx++) mean += gray[i + dy * _w + dx];
+            mean /= 9;
+            for (int dy = -1; dy <= 1; dy++)
+                for (int dx = -1; dx <= 1; dx++) norm += (gray[i + dy * _w + dx] - mean) * (gray[i + dy * _w + dx] - mean);
+            if (norm < MinPatchNorm2) continue;
+            double inv = 1 / Math.Sqrt(norm);
+            int k = 9 * _count;
+            for (int dy = -1; dy <= 1; dy++)
+                for (int dx = -1; dx <= 1; dx++) _refPatch[k++] = (float)((gray[i + dy * _w + dx] - mean) * inv);
+            int y = i / _w, x = i - y * _w;
+            _rayX[_count] = (float)((x - cx) / fx);
+            _rayY[_count] = (float)((y - cy) / fy);
+            _depth[_count] = _candidateDepth[c];
+            _count++;
+        }
     }
 
     private float Gradient2(ReadOnlySpan<float> gray, int i)
